@@ -1,0 +1,200 @@
+"""`fluxdesk generate`: N variations side by side, saved byte for byte, kept in the history."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import secrets
+import shutil
+import sys
+import threading
+import uuid
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fluxdesk.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    api_url,
+    exit_code_for,
+    make_api,
+    open_history,
+    print_error,
+    worst_exit_code,
+)
+from fluxdesk.core.api.catalog import COMMON_FIELDS, get_model
+from fluxdesk.core.api.client import FluxApi
+from fluxdesk.core.api.models import GenerationRequest
+from fluxdesk.core.api.pricing import estimate_credits
+from fluxdesk.core.api.validation import validate_request
+from fluxdesk.core.errors import FluxError, InputError, StorageError, ValidationProblem
+from fluxdesk.core.history.store import HistoryStore, StoredImage
+from fluxdesk.core.inputs import inputs_from_files
+from fluxdesk.core.jobs import JobId, JobState, JobUpdate, PollPolicy, run_generation
+from fluxdesk.core.paths import AppPaths
+
+MAX_COUNT = 24  # the API's concurrency limit per account
+SEED_RANGE = 2**32
+_EXTENSIONS = {"png": (".png",), "jpeg": (".jpg", ".jpeg"), "webp": (".webp",)}
+
+
+def parse_set(items: list[str]) -> dict[str, Any]:
+    """`--set NAME=VALUE`: the value as JSON where it parses (1024, true, 2.5), else text."""
+    params: dict[str, Any] = {}
+    for item in items:
+        name, sep, text = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise InputError(f"--set expects NAME=VALUE, got '{item}'.")
+        if name in COMMON_FIELDS:
+            raise InputError(f"Use --{name} instead of --set {name}=….")
+        try:
+            params[name] = json.loads(text)
+        except ValueError:
+            params[name] = text
+    return params
+
+
+def output_path(out: Path | None, index: int, count: int, fmt: str) -> Path:
+    """OUT (or ./output) with -N for variations and the extension of the delivered format."""
+    base = out if out is not None else Path("output")
+    suffix = base.suffix.lower()
+    known = {ext for exts in _EXTENSIONS.values() for ext in exts}
+    if suffix in _EXTENSIONS[fmt]:
+        ext = base.suffix
+        stem = base.with_suffix("")
+    else:
+        ext = _EXTENSIONS[fmt][0]
+        stem = base.with_suffix("") if suffix in known else base
+    name = f"{stem.name}-{index}{ext}" if count > 1 else f"{stem.name}{ext}"
+    return stem.with_name(name)
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    index: int
+    seed: int
+    update: JobUpdate
+
+
+class _Printer:
+    """Variations finish in any order; print each result's two lines together."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def saved(self, path: Path, seed: int) -> None:
+        with self._lock:
+            print(f"Image saved to {path}", flush=True)
+            print(f"Seed: {seed}", flush=True)
+
+    def failed(self, message: str) -> None:
+        with self._lock:
+            print_error(message)
+
+
+def _save(result: StoredImage, destination: Path) -> Path:
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        shutil.copyfile(result.path, destination)  # the delivered bytes, not re-encoded
+    except OSError as exc:
+        raise StorageError(
+            f"The image is safe in the history but could not be written to {destination}: "
+            f"{exc.strerror or exc}."
+        ) from exc
+    return destination
+
+
+def _build_requests(args: argparse.Namespace, store: HistoryStore) -> list[GenerationRequest]:
+    spec = get_model(args.model)
+    params = parse_set(args.set or [])
+    inputs = inputs_from_files(store, spec, [Path(p) for p in args.input or []], args.mask)
+    count = args.count
+    if args.seed is not None:
+        seeds = [args.seed + offset for offset in range(count)]
+    else:
+        seeds = [secrets.randbelow(SEED_RANGE) for _ in range(count)]
+    requests_ = [GenerationRequest(args.model, args.prompt, params, seed, inputs) for seed in seeds]
+    if problems := validate_request(spec, requests_[0]):
+        raise ValidationProblem(problems)
+    return requests_
+
+
+def _run_one(
+    index: int,
+    request: GenerationRequest,
+    api: FluxApi,
+    store: HistoryStore,
+    policy: PollPolicy,
+    cancel: threading.Event,
+) -> _Outcome:
+    job_id = JobId(uuid.uuid4().hex)
+    spec = get_model(request.model)
+    store.create_job(
+        job_id,
+        request,
+        source="cli",
+        api_base=api.base_url,
+        price_estimate=estimate_credits(spec, request),
+    )
+    final = JobUpdate(job_id, JobState.failed)
+    for update in run_generation(
+        job_id, request, api=api, store=store, policy=policy, cancel=cancel
+    ):
+        final = update
+    assert request.seed is not None
+    return _Outcome(index, final.seed if final.seed is not None else request.seed, final)
+
+
+def run(args: argparse.Namespace, paths: AppPaths) -> int:
+    if not 1 <= args.count <= MAX_COUNT:
+        print_error(f"--count must be between 1 and {MAX_COUNT}.")
+        return EXIT_USAGE
+    try:
+        url = api_url(args.api_url)
+        store = open_history(paths)
+        requests_ = _build_requests(args, store)
+        api = make_api(url)
+    except FluxError as error:
+        print_error(error.user_message)
+        return exit_code_for(error)
+
+    policy = PollPolicy(deadline=args.timeout)
+    cancel = threading.Event()
+    printer = _Printer()
+    codes: list[int] = []
+    count = len(requests_)
+    pool = ThreadPoolExecutor(max_workers=count, thread_name_prefix="generate")
+    futures = [
+        pool.submit(_run_one, index, request, api, store, policy, cancel)
+        for index, request in enumerate(requests_, start=1)
+    ]
+    try:
+        for future in as_completed(futures):
+            outcome = future.result()
+            codes.append(_report(outcome, args.out, count, printer))
+    except KeyboardInterrupt:
+        cancel.set()
+        pool.shutdown(wait=True, cancel_futures=True)
+        print("Cancelled. Jobs already accepted by the API stay in the history.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    pool.shutdown(wait=True)
+    return worst_exit_code(codes)
+
+
+def _report(outcome: _Outcome, out: Path | None, count: int, printer: _Printer) -> int:
+    update = outcome.update
+    prefix = f"variation {outcome.index} (seed {outcome.seed}): " if count > 1 else ""
+    if update.state is JobState.succeeded and update.result is not None:
+        destination = output_path(out, outcome.index, count, update.result.format)
+        try:
+            printer.saved(_save(update.result, destination), outcome.seed)
+        except StorageError as error:
+            printer.failed(prefix + error.user_message)
+            return exit_code_for(error)
+        return 0
+    error = update.error or FluxError("The job ended without a result.")
+    printer.failed(prefix + error.user_message)
+    return exit_code_for(error)

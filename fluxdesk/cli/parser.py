@@ -1,0 +1,138 @@
+"""The command line. The `generate`, `credits` and `emulator` interfaces are exact: scripts
+depend on them. Extend them only compatibly."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from fluxdesk import __version__
+from fluxdesk.core.api.catalog import model_ids
+
+COMMANDS = ("generate", "credits", "emulator")
+DEFAULT_EMULATOR_PORT = 8765
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line on stderr and exit code 2, like every other bad-input error.
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0 seconds")
+    return value
+
+
+def build_cli_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="fluxdesk",
+        description="FluxDesk command line. Run without a command to start the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"FluxDesk {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    generate = commands.add_parser(
+        "generate",
+        help="generate images and save them (also kept in the history)",
+        description="Generate images with a FLUX model. Each saved image prints "
+        "'Image saved to PATH' and 'Seed: N'. Exit codes: 0 ok, 1 generation failed, "
+        "2 usage or bad input, 3 authentication, 4 insufficient credits.",
+    )
+    generate.add_argument(
+        "--model",
+        required=True,
+        choices=model_ids(),
+        metavar="MODEL",
+        help="one of: " + ", ".join(model_ids()),
+    )
+    generate.add_argument("--prompt", required=True, metavar="TEXT")
+    generate.add_argument(
+        "--input",
+        action="append",
+        type=Path,
+        metavar="PATH",
+        help="input image; repeat for references (input_image_2, ...)",
+    )
+    generate.add_argument("--mask", type=Path, metavar="PATH", help="mask for FLUX.1 Fill")
+    generate.add_argument(
+        "--set",
+        action="append",
+        metavar="NAME=VALUE",
+        help="any model field, e.g. --set aspect_ratio=3:4 --set steps=40",
+    )
+    generate.add_argument(
+        "--seed",
+        type=int,
+        metavar="N",
+        help="seed of the first variation (the next ones get N+1, ...)",
+    )
+    generate.add_argument(
+        "--count", type=int, default=1, metavar="N", help="variations to run side by side (1-24)"
+    )
+    generate.add_argument(
+        "--out",
+        type=Path,
+        metavar="PATH",
+        help="where to save (default ./output.EXT); -1, -2... for variations",
+    )
+    generate.add_argument("--api-url", metavar="URL")
+    generate.add_argument(
+        "--timeout",
+        type=_positive_float,
+        default=600.0,
+        metavar="SECONDS",
+        help="give up waiting for a result after this long (default 600)",
+    )
+
+    credits = commands.add_parser("credits", help="show the account's credit balance")
+    credits.add_argument("--api-url", metavar="URL")
+
+    emulator = commands.add_parser(
+        "emulator", help="run the built-in BFL API emulator on this machine"
+    )
+    emulator.add_argument("--host", default="127.0.0.1")
+    emulator.add_argument("--port", type=int, default=DEFAULT_EMULATOR_PORT)
+    emulator.add_argument(
+        "--latency",
+        type=float,
+        default=2.0,
+        metavar="SECONDS",
+        help="how long each job takes (default 2)",
+    )
+    emulator.add_argument(
+        "--credits", type=float, default=1000.0, help="starting balance of each key"
+    )
+    return parser
+
+
+def run_command(argv: list[str]) -> int:
+    """Runs a command-line command (argv[0] is one of COMMANDS)."""
+    args = build_cli_parser().parse_args(argv)
+    if args.command == "emulator":
+        from fluxdesk.emulator.cli import run as run_emulator
+
+        return run_emulator(args.host, args.port, args.latency, args.credits)
+
+    from fluxdesk.core.logs import configure_logging
+    from fluxdesk.core.paths import AppPaths
+
+    paths = AppPaths.default()
+    try:
+        configure_logging(paths.logs)
+    except OSError as exc:
+        print(f"fluxdesk: warning: no log file ({exc})", file=sys.stderr)
+    if args.command == "generate":
+        from fluxdesk.cli.generate import run as run_generate
+
+        return run_generate(args, paths)
+    from fluxdesk.cli.credits import run as run_credits
+
+    return run_credits(args)

@@ -1,0 +1,148 @@
+"""Safe image decoding: pixel limits, EXIF orientation, odd modes, clear errors.
+
+Blocking and possibly slow (a 600 dpi B4 scan is 52 MP); call from a worker thread in the GUI.
+The file on disk is only ever read.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from fluxdesk.core.errors import CorruptImage, ImageTooLarge
+
+log = logging.getLogger(__name__)
+
+# A 1200 dpi B4 manuscript page is ~210 MP; nothing an artist drops is bigger than this.
+MAX_PIXELS = 250_000_000
+MAX_FILE_BYTES = 2 * 1024**3
+
+
+@dataclass(frozen=True, slots=True)
+class ImageInfo:
+    width: int
+    height: int
+    format: str | None
+    mode: str
+    dpi: tuple[float, float] | None
+
+
+def _open(source: Path | bytes, max_pixels: int) -> Image.Image:
+    """Opens lazily (header only) and refuses bombs before any pixel is decoded."""
+    name = source.name if isinstance(source, Path) else "the image"
+    # Pillow's own bomb guard is process-wide; keep it well above our limit so our check (with
+    # its clearer message) decides, and Pillow only stops truly absurd headers.
+    if Image.MAX_IMAGE_PIXELS is not None and 4 * max_pixels > Image.MAX_IMAGE_PIXELS:
+        Image.MAX_IMAGE_PIXELS = 4 * max_pixels
+    try:
+        if isinstance(source, Path):
+            if source.is_dir():
+                raise CorruptImage(f"'{name}' is a folder, not an image.")
+            size = source.stat().st_size
+            if size == 0:
+                raise CorruptImage(f"'{name}' is empty (0 bytes).")
+            if size > MAX_FILE_BYTES:
+                raise ImageTooLarge(f"'{name}' is larger than 2 GB; FluxDesk can't open it.")
+            handle: Path | io.BytesIO = source
+        else:
+            if not source:
+                raise CorruptImage("The image is empty (0 bytes).")
+            handle = io.BytesIO(source)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(handle)
+    except (CorruptImage, ImageTooLarge):
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageTooLarge(
+            f"'{name}' claims an impossibly large size; it was not opened."
+        ) from None
+    except PermissionError:
+        raise CorruptImage(f"FluxDesk is not allowed to read '{name}'.") from None
+    except FileNotFoundError:
+        raise CorruptImage(f"'{name}' no longer exists.") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+        raise CorruptImage(
+            f"'{name}' is not an image FluxDesk can read (PNG, JPEG, TIFF, WebP, BMP...).",
+        ) from exc
+    width, height = image.size
+    if width <= 0 or height <= 0:
+        image.close()
+        raise CorruptImage(f"'{name}' has no pixels.")
+    if width * height > max_pixels:
+        image.close()
+        raise ImageTooLarge(
+            f"'{name}' is {width}×{height} ({width * height / 1e6:.0f} MP); FluxDesk opens "
+            f"images up to {max_pixels / 1e6:.0f} MP."
+        )
+    return image
+
+
+def read_info(source: Path | bytes, max_pixels: int = MAX_PIXELS) -> ImageInfo:
+    """Size and format from the header only: fast even for huge scans."""
+    with _open(source, max_pixels) as image:
+        dpi = image.info.get("dpi")
+        orientation = image.getexif().get(0x0112, 1)
+        width, height = image.size
+        if orientation in (5, 6, 7, 8):
+            width, height = height, width
+        return ImageInfo(
+            width,
+            height,
+            image.format,
+            image.mode,
+            (float(dpi[0]), float(dpi[1])) if dpi else None,
+        )
+
+
+def _to_display_mode(image: Image.Image) -> Image.Image:
+    """Any decoded mode -> L or RGB, transparency composited onto white paper."""
+    mode = image.mode
+    if mode in ("L", "RGB"):
+        return image
+    if mode == "1":
+        return image.convert("L")
+    if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
+        # 16-bit scans: scale to 8 bits instead of clipping everything above 255 to white.
+        wide = image.convert("I")
+        scale = 255 / 65535 if wide.getextrema()[1] > 255 else 1.0
+        return wide.point(lambda value: value * scale).convert("L")
+    if mode == "F":
+        return image.point(lambda value: value * 255).convert("L")
+    if mode == "CMYK":
+        return image.convert("RGB")
+    if mode == "P":
+        image = image.convert("RGBA" if "transparency" in image.info else "RGB")
+        mode = image.mode
+    if mode in ("LA", "La", "PA", "RGBA", "RGBa"):
+        rgba = image.convert("RGBA")
+        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        paper.alpha_composite(rgba)
+        flat = paper.convert("RGB")
+        return flat.convert("L") if mode in ("LA", "La") else flat
+    return image.convert("RGB")
+
+
+def load_image(source: Path | bytes, max_pixels: int = MAX_PIXELS) -> Image.Image:
+    """Fully decodes an image, upright, in mode L or RGB. Raises CorruptImage/ImageTooLarge."""
+    name = source.name if isinstance(source, Path) else "the image"
+    image = _open(source, max_pixels)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image.load()
+            upright = ImageOps.exif_transpose(image) or image
+            return _to_display_mode(upright)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise CorruptImage(
+            f"'{name}' is damaged or cut short and could not be read completely."
+        ) from exc
+    except MemoryError:
+        raise ImageTooLarge(f"'{name}' is too large to open with the memory available.") from None
+    finally:
+        image.close()

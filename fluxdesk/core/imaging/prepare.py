@@ -1,0 +1,77 @@
+"""Turns an artist's image into what the API accepts: upright, flattened, at most the model's
+working size and the API's limits, as PNG bytes (sent as plain base64, no ``data:`` prefix).
+
+The original file is never modified. Blocking; call from a worker thread in the GUI.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import math
+from dataclasses import dataclass
+
+from PIL import Image
+
+from fluxdesk.core.api.catalog import MAX_API_BASE64_BYTES, MAX_API_PIXELS
+
+MIN_SIDE = 256  # the API refuses smaller inputs
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedImage:
+    data: bytes
+    width: int
+    height: int
+    sha256: str
+    scale: float  # prepared size / original size (1.0 = unchanged)
+
+    def as_base64(self) -> str:
+        return base64.b64encode(self.data).decode("ascii")
+
+
+def target_size(width: int, height: int, max_pixels: int) -> tuple[int, int]:
+    """Largest size within `max_pixels` (and the API's 20 MP) with the same shape, at least
+    256 px on the short side."""
+    limit = min(max_pixels, MAX_API_PIXELS)
+    scale = min(1.0, math.sqrt(limit / (width * height)))
+    if min(width, height) * scale < MIN_SIDE:
+        scale = MIN_SIDE / min(width, height)
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _encode(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", compress_level=6)
+    return buffer.getvalue()
+
+
+def prepare_image(image: Image.Image, max_pixels: int) -> PreparedImage:
+    """`image` must be mode L or RGB (see ``imaging.load.load_image``)."""
+    width, height = image.size
+    size = target_size(width, height, max_pixels)
+    if size != (width, height):
+        image = image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    data = _encode(image)
+    # Base64 grows by a third; noisy colour scans can still be too big: shrink until they fit.
+    while len(data) * 4 / 3 > MAX_API_BASE64_BYTES:
+        image = image.resize(
+            (int(image.width * 0.85), int(image.height * 0.85)), Image.Resampling.LANCZOS
+        )
+        data = _encode(image)
+    return PreparedImage(
+        data, image.width, image.height, hashlib.sha256(data).hexdigest(), image.width / width
+    )
+
+
+def prepare_mask(mask: Image.Image, size: tuple[int, int]) -> PreparedImage:
+    """A Fill mask at exactly `size` (the prepared image's), pure black and white."""
+    grey = mask.convert("L")
+    if grey.size != size:
+        grey = grey.resize(size, Image.Resampling.NEAREST)
+    binary = grey.point(lambda value: 255 if value >= 128 else 0)
+    data = _encode(binary)
+    return PreparedImage(
+        data, size[0], size[1], hashlib.sha256(data).hexdigest(), size[0] / mask.width
+    )

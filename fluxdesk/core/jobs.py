@@ -1,0 +1,266 @@
+"""The life of one generation job, as a generator of immutable updates.
+
+``run_generation`` submits, polls and downloads, writing every step to the history store before
+it yields, so whoever listens (the GUI, the CLI) hears of a result only once it is on disk.
+Blocking; run it on a worker thread. Cancelling and waiting share one primitive,
+``threading.Event.wait``: it sleeps between polls and wakes at once on cancel.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, NewType
+
+from fluxdesk.core.api.body import build_body
+from fluxdesk.core.api.catalog import get_model
+from fluxdesk.core.api.models import GenerationRequest, PollStatus, TaskHandle, TaskStatus
+from fluxdesk.core.api.validation import validate_request
+from fluxdesk.core.errors import (
+    FluxError,
+    GenerationFailed,
+    Moderated,
+    OperationCancelled,
+    PollTimeout,
+    TaskNotFound,
+    UnexpectedError,
+    ValidationProblem,
+)
+
+if TYPE_CHECKING:
+    from fluxdesk.core.api.client import FluxApi
+    from fluxdesk.core.history.store import HistoryStore, StoredImage
+
+log = logging.getLogger(__name__)
+
+JobId = NewType("JobId", str)
+
+
+class JobState(StrEnum):
+    queued = "queued"  # waiting for a free worker; nothing sent yet
+    submitting = "submitting"
+    running = "running"  # accepted by the API, being generated
+    downloading = "downloading"  # ready: fetching the image (already paid for)
+    succeeded = "succeeded"
+    failed = "failed"
+    cancelled = "cancelled"
+
+    @property
+    def is_terminal(self) -> bool:
+        return self in (JobState.succeeded, JobState.failed, JobState.cancelled)
+
+
+@dataclass(frozen=True, slots=True)
+class JobUpdate:
+    job_id: JobId
+    state: JobState
+    progress: float | None = None
+    task_id: str | None = None
+    error: FluxError | None = None
+    result: StoredImage | None = None
+    seed: int | None = None
+    cost: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PollPolicy:
+    """How often to ask whether a job is done.
+
+    Starts quickly, backs off geometrically, and when the API reports progress, aims the next
+    poll at half the estimated time left, so a finished job is noticed soon without hammering.
+    """
+
+    first_delay: float = 0.5
+    min_interval: float = 0.25
+    max_interval: float = 5.0
+    growth: float = 1.5
+    deadline: float = 600.0
+    # "Task not found" right after submitting can be replication lag between clusters.
+    not_found_grace: int = 3
+
+    @classmethod
+    def immediate(cls, deadline: float = 60.0) -> PollPolicy:
+        """No waiting: for tests against the emulator."""
+        return cls(0.0, 0.0, 0.0, 1.0, deadline)
+
+    def next_interval(self, previous: float, elapsed: float, progress: float | None) -> float:
+        interval = min(self.max_interval, max(self.min_interval, previous * self.growth))
+        if progress is not None and 0.05 <= progress < 1.0 and elapsed > 0:
+            remaining = elapsed * (1.0 - progress) / progress
+            interval = min(interval, max(self.min_interval, remaining / 2))
+        return interval
+
+
+def _moderation_reasons(status: PollStatus) -> list[str]:
+    reasons: list[str] = []
+    for value in (status.details or {}).values():
+        if isinstance(value, list):
+            reasons.extend(str(item) for item in value)
+        elif isinstance(value, str):
+            reasons.append(value)
+    return reasons
+
+
+def _terminal_error(status: PollStatus) -> FluxError | None:
+    if status.status is TaskStatus.request_moderated:
+        reasons = _moderation_reasons(status)
+        why = f" ({', '.join(reasons)})" if reasons else ""
+        return Moderated(
+            f"BFL's moderation refused the prompt or input image{why}. Nothing was charged; "
+            "rephrase the prompt or change the image.",
+            reasons=reasons,
+        )
+    if status.status is TaskStatus.content_moderated:
+        reasons = _moderation_reasons(status)
+        why = f" ({', '.join(reasons)})" if reasons else ""
+        return Moderated(
+            f"BFL's moderation withheld the generated image{why}. Nothing was charged; try "
+            "another seed or a different prompt.",
+            reasons=reasons,
+        )
+    if status.status is TaskStatus.error:
+        return GenerationFailed(
+            "The generation failed on BFL's side. Nothing should have been charged; try again."
+        )
+    return None
+
+
+class _Job:
+    def __init__(
+        self,
+        job_id: JobId,
+        api: FluxApi,
+        store: HistoryStore,
+        policy: PollPolicy,
+        cancel: threading.Event,
+    ) -> None:
+        self.job_id = job_id
+        self.api = api
+        self.store = store
+        self.policy = policy
+        self.cancel = cancel
+
+    def _wait(self, seconds: float) -> None:
+        if self.cancel.wait(seconds) if seconds > 0 else self.cancel.is_set():
+            raise OperationCancelled()
+
+    def submit(self, request: GenerationRequest) -> Iterator[JobUpdate]:
+        spec = get_model(request.model)
+        if problems := validate_request(spec, request):
+            raise ValidationProblem(problems)
+        if self.cancel.is_set():
+            raise OperationCancelled()
+        self.store.mark_state(self.job_id, JobState.submitting)
+        yield JobUpdate(self.job_id, JobState.submitting)
+        body = build_body(spec, request, self.store.image_bytes)
+        handle = self.api.submit(spec.endpoint, body, self.cancel)
+        self.store.mark_submitted(self.job_id, handle)
+        yield JobUpdate(
+            self.job_id, JobState.running, progress=0.0, task_id=handle.task_id, cost=handle.cost
+        )
+        yield from self.follow(handle)
+
+    def follow(self, handle: TaskHandle) -> Iterator[JobUpdate]:
+        """Polls until a terminal status, then downloads and stores the result."""
+        started = time.monotonic()
+        interval = self.policy.first_delay
+        last_progress: float | None = None
+        not_found = 0
+        self._wait(interval)
+        while True:
+            status = self.api.poll(handle, self.cancel)
+            if status.status is TaskStatus.ready:
+                break
+            if error := _terminal_error(status):
+                raise error
+            if status.status is TaskStatus.task_not_found:
+                not_found += 1
+                if not_found >= self.policy.not_found_grace:
+                    raise TaskNotFound(
+                        "BFL no longer knows this job (it may have expired). Run it again."
+                    )
+            else:
+                not_found = 0
+            if status.progress is not None and status.progress != last_progress:
+                last_progress = status.progress
+                self.store.mark_state(self.job_id, JobState.running, status.progress)
+                yield JobUpdate(self.job_id, JobState.running, progress=status.progress)
+            elapsed = time.monotonic() - started
+            if elapsed > self.policy.deadline:
+                minutes = self.policy.deadline / 60
+                raise PollTimeout(
+                    f"The job was not ready after {minutes:g} minutes, so FluxDesk stopped "
+                    "waiting. It stays in the history and can be resumed while BFL keeps it."
+                )
+            interval = self.policy.next_interval(interval, elapsed, last_progress)
+            self._wait(interval)
+
+        # From here the job is paid for: a cancel no longer stops it (the result is kept).
+        self.store.mark_ready(self.job_id)
+        yield JobUpdate(self.job_id, JobState.downloading, progress=1.0)
+        assert status.sample_url is not None  # the client guarantees it for Ready
+        image = self.api.download(status.sample_url)
+        stored = self.store.save_result(self.job_id, image, status.seed)
+        yield JobUpdate(
+            self.job_id,
+            JobState.succeeded,
+            progress=1.0,
+            result=stored,
+            seed=status.seed,
+            cost=handle.cost,
+        )
+
+
+def _guarded(job: _Job, steps: Iterator[JobUpdate]) -> Iterator[JobUpdate]:
+    """Every path ends in exactly one terminal update, recorded in the history first."""
+    try:
+        yield from steps
+        return
+    except OperationCancelled:
+        final = JobUpdate(job.job_id, JobState.cancelled)
+    except FluxError as error:
+        log.info("job %s failed: %s (%s)", job.job_id, error.kind, error.detail or "")
+        final = JobUpdate(job.job_id, JobState.failed, error=error)
+    except Exception as exc:  # a bug must still end the job visibly and on record
+        log.exception("job %s crashed", job.job_id)
+        final = JobUpdate(job.job_id, JobState.failed, error=UnexpectedError.wrap(exc))
+    try:
+        if final.error is None:
+            job.store.mark_cancelled(job.job_id)
+        else:
+            job.store.mark_failed(job.job_id, final.error)
+    except Exception:  # e.g. disk full: the listener must still hear the outcome
+        log.exception("could not record the end of job %s", job.job_id)
+    yield final
+
+
+def run_generation(
+    job_id: JobId,
+    request: GenerationRequest,
+    *,
+    api: FluxApi,
+    store: HistoryStore,
+    policy: PollPolicy,
+    cancel: threading.Event,
+) -> Iterator[JobUpdate]:
+    """Runs a job already recorded with ``store.create_job``. Blocking; worker thread only."""
+    job = _Job(job_id, api, store, policy, cancel)
+    return _guarded(job, job.submit(request))
+
+
+def resume_generation(
+    job_id: JobId,
+    handle: TaskHandle,
+    *,
+    api: FluxApi,
+    store: HistoryStore,
+    policy: PollPolicy,
+    cancel: threading.Event,
+) -> Iterator[JobUpdate]:
+    """Picks up a job the API already accepted (after a restart): poll, download, store."""
+    job = _Job(job_id, api, store, policy, cancel)
+    return _guarded(job, job.follow(handle))

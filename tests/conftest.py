@@ -1,0 +1,85 @@
+"""Shared fixtures. No test reads or writes the developer's real folders, keychain or network."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from fluxdesk.core.history.store import HistoryStore
+from fluxdesk.core.paths import AppPaths
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keychain that lives in a dict for the length of one test."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if self.passwords.pop((service, username), None) is None:
+            raise PasswordDeleteError("not found")
+
+
+_real_connect = socket.socket.connect
+
+
+def _loopback_only(self: socket.socket, address: object) -> object:
+    host = address[0] if isinstance(address, tuple) else address
+    remote = (
+        isinstance(host, str) and host not in ("::1", "localhost") and not (host.startswith("127."))
+    )
+    if remote and self.family in (socket.AF_INET, socket.AF_INET6):
+        raise ConnectionRefusedError(f"tests may not touch the network ({host})")
+    return _real_connect(self, address)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_state(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MemoryKeyring]:
+    """Temp folders, a memory keychain, no BFL key or API address from the developer's shell,
+    and no connection to anything but loopback."""
+    memory = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(memory)
+    monkeypatch.setenv("FLUXDESK_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("BFL_API_KEY", raising=False)
+    monkeypatch.delenv("FLUXDESK_API_URL", raising=False)
+    monkeypatch.setattr(socket.socket, "connect", _loopback_only)
+    yield memory
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring(_isolated_user_state: MemoryKeyring) -> MemoryKeyring:
+    return _isolated_user_state
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    return AppPaths.under(tmp_path / "app").ensure()
+
+
+@pytest.fixture
+def store(paths: AppPaths) -> HistoryStore:
+    return HistoryStore.open(paths.history_db, paths.images)
