@@ -14,8 +14,10 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
+from fluxdesk.core.api.client import FluxApi, RetryPolicy, Timeouts
 from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.paths import AppPaths
+from fluxdesk.emulator import EmulatorServer, start_emulator
 
 
 class MemoryKeyring(KeyringBackend):
@@ -83,3 +85,30 @@ def paths(tmp_path: Path) -> AppPaths:
 @pytest.fixture
 def store(paths: AppPaths) -> HistoryStore:
     return HistoryStore.open(paths.history_db, paths.images)
+
+
+TEST_KEY = "bfl_test_key_0123456789"
+
+
+@pytest.fixture
+def test_key() -> str:
+    return TEST_KEY
+
+
+@pytest.fixture
+def emulator() -> Iterator[EmulatorServer]:
+    """The project's BFL emulator on an OS-chosen loopback port; faults scriptable per test."""
+    server = start_emulator(host="127.0.0.1", port=0, latency=0.0, min_polls=2)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def api(emulator: EmulatorServer) -> FluxApi:
+    """A client that never waits between retries and gives up on a silent server quickly."""
+    return FluxApi(
+        emulator.base_url,
+        TEST_KEY,
+        timeouts=Timeouts(connect=2.0, read=2.0),
+        retry=RetryPolicy.immediate(),
+    )

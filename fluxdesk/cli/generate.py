@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
-import secrets
 import shutil
 import sys
 import threading
@@ -25,18 +25,18 @@ from fluxdesk.cli.common import (
     worst_exit_code,
 )
 from fluxdesk.core.api.catalog import COMMON_FIELDS, get_model
-from fluxdesk.core.api.client import FluxApi
 from fluxdesk.core.api.models import GenerationRequest
 from fluxdesk.core.api.pricing import estimate_credits
 from fluxdesk.core.api.validation import validate_request
+from fluxdesk.core.concurrency import ConcurrencyGate
 from fluxdesk.core.errors import FluxError, InputError, StorageError, ValidationProblem
 from fluxdesk.core.history.store import HistoryStore, StoredImage
 from fluxdesk.core.inputs import inputs_from_files
-from fluxdesk.core.jobs import JobId, JobState, JobUpdate, PollPolicy, run_generation
+from fluxdesk.core.jobs import JobId, JobPlan, JobState, JobUpdate, PollPolicy, run_planned_job
 from fluxdesk.core.paths import AppPaths
+from fluxdesk.core.prompt_state import PromptState
 
 MAX_COUNT = 24  # the API's concurrency limit per account
-SEED_RANGE = 2**32
 _EXTENSIONS = {"png": (".png",), "jpeg": (".jpg", ".jpeg"), "webp": (".webp",)}
 
 
@@ -111,12 +111,8 @@ def _build_requests(args: argparse.Namespace, store: HistoryStore) -> list[Gener
     spec = get_model(args.model)
     params = parse_set(args.set or [])
     inputs = inputs_from_files(store, spec, [Path(p) for p in args.input or []], args.mask)
-    count = args.count
-    if args.seed is not None:
-        seeds = [args.seed + offset for offset in range(count)]
-    else:
-        seeds = [secrets.randbelow(SEED_RANGE) for _ in range(count)]
-    requests_ = [GenerationRequest(args.model, args.prompt, params, seed, inputs) for seed in seeds]
+    state = PromptState(args.model, args.prompt, params, args.seed, args.count)
+    requests_ = state.requests(inputs)
     if problems := validate_request(spec, requests_[0]):
         raise ValidationProblem(problems)
     return requests_
@@ -124,31 +120,24 @@ def _build_requests(args: argparse.Namespace, store: HistoryStore) -> list[Gener
 
 def _run_one(
     index: int,
-    request: GenerationRequest,
-    api: FluxApi,
+    plan: JobPlan,
     store: HistoryStore,
     policy: PollPolicy,
+    gate: ConcurrencyGate,
     cancel: threading.Event,
 ) -> _Outcome:
     job_id = JobId(uuid.uuid4().hex)
-    spec = get_model(request.model)
-    store.create_job(
-        job_id,
-        request,
-        source="cli",
-        api_base=api.base_url,
-        price_estimate=estimate_credits(spec, request),
-    )
     final = JobUpdate(job_id, JobState.failed)
-    for update in run_generation(
-        job_id, request, api=api, store=store, policy=policy, cancel=cancel
+    for update in run_planned_job(
+        job_id, plan, store=store, policy=policy, gate=gate, cancel=cancel
     ):
         final = update
-    assert request.seed is not None
-    return _Outcome(index, final.seed if final.seed is not None else request.seed, final)
+    seed = plan.request.seed
+    assert seed is not None
+    return _Outcome(index, final.seed if final.seed is not None else seed, final)
 
 
-def run(args: argparse.Namespace, paths: AppPaths) -> int:
+def run(args: argparse.Namespace, paths: AppPaths, policy: PollPolicy | None = None) -> int:
     if not 1 <= args.count <= MAX_COUNT:
         print_error(f"--count must be between 1 and {MAX_COUNT}.")
         return EXIT_USAGE
@@ -161,15 +150,18 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         print_error(error.user_message)
         return exit_code_for(error)
 
-    policy = PollPolicy(deadline=args.timeout)
+    policy = dataclasses.replace(policy or PollPolicy(), deadline=args.timeout)
+    gate = ConcurrencyGate()
     cancel = threading.Event()
     printer = _Printer()
     codes: list[int] = []
     count = len(requests_)
     pool = ThreadPoolExecutor(max_workers=count, thread_name_prefix="generate")
+    spec = get_model(args.model)
+    plans = [JobPlan(request, api, "cli", estimate_credits(spec, request)) for request in requests_]
     futures = [
-        pool.submit(_run_one, index, request, api, store, policy, cancel)
-        for index, request in enumerate(requests_, start=1)
+        pool.submit(_run_one, index, plan, store, policy, gate, cancel)
+        for index, plan in enumerate(plans, start=1)
     ]
     try:
         for future in as_completed(futures):

@@ -10,6 +10,7 @@ from typing import NoReturn
 
 from fluxdesk import __version__
 from fluxdesk.core.api.catalog import model_ids
+from fluxdesk.core.jobs import PollPolicy
 
 COMMANDS = ("generate", "credits", "emulator")
 DEFAULT_EMULATOR_PORT = 8765
@@ -113,8 +114,8 @@ def build_cli_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_command(argv: list[str]) -> int:
-    """Runs a command-line command (argv[0] is one of COMMANDS)."""
+def run_command(argv: list[str], *, poll_policy: PollPolicy | None = None) -> int:
+    """Runs a command-line command (argv[0] is one of COMMANDS). Tests inject `poll_policy`."""
     args = build_cli_parser().parse_args(argv)
     if args.command == "emulator":
         from fluxdesk.emulator.cli import run as run_emulator
@@ -132,7 +133,7 @@ def run_command(argv: list[str]) -> int:
     if args.command == "generate":
         from fluxdesk.cli.generate import run as run_generate
 
-        return run_generate(args, paths)
+        return run_generate(args, paths, poll_policy)
     from fluxdesk.cli.credits import run as run_credits
 
     return run_credits(args)

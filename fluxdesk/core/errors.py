@@ -8,6 +8,7 @@ again later may help. Nothing above ``core/api/client.py`` looks at HTTP status 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 
 class FluxError(Exception):
@@ -188,3 +189,16 @@ class UnexpectedError(FluxError):
             "Something unexpected went wrong; the details are in the log file.",
             detail=f"{type(exc).__name__}: {exc}",
         )
+
+
+class OutputExists(InputError):
+    """The output file is already there; ask the artist before passing ``overwrite=True``."""
+
+    kind = "output_exists"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"'{path.name}' already exists in {path.parent}. Choose another name, or allow "
+            "replacing it."
+        )
+        self.path = path

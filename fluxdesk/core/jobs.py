@@ -33,6 +33,7 @@ from fluxdesk.core.errors import (
 
 if TYPE_CHECKING:
     from fluxdesk.core.api.client import FluxApi
+    from fluxdesk.core.concurrency import ConcurrencyGate
     from fluxdesk.core.history.store import HistoryStore, StoredImage
 
 log = logging.getLogger(__name__)
@@ -264,3 +265,44 @@ def resume_generation(
     """Picks up a job the API already accepted (after a restart): poll, download, store."""
     job = _Job(job_id, api, store, policy, cancel)
     return _guarded(job, job.follow(handle))
+
+
+@dataclass(frozen=True, slots=True)
+class JobPlan:
+    """Everything needed to record and run one job (one variation)."""
+
+    request: GenerationRequest
+    api: FluxApi
+    source: str  # "gui" or "cli"
+    price_estimate: float | None = None
+    parent_id: JobId | None = None  # the result used as this job's input
+    settings_from: JobId | None = None  # the entry whose settings were reused
+
+
+def run_planned_job(
+    job_id: JobId,
+    plan: JobPlan,
+    *,
+    store: HistoryStore,
+    policy: PollPolicy,
+    gate: ConcurrencyGate,
+    cancel: threading.Event,
+) -> Iterator[JobUpdate]:
+    """Records the job, waits for a free API slot, then runs it. Blocking; worker thread."""
+    job = _Job(job_id, plan.api, store, policy, cancel)
+
+    def steps() -> Iterator[JobUpdate]:
+        store.create_job(
+            job_id,
+            plan.request,
+            source=plan.source,
+            api_base=plan.api.base_url,
+            price_estimate=plan.price_estimate,
+            parent_id=plan.parent_id,
+            settings_from=plan.settings_from,
+        )
+        yield JobUpdate(job_id, JobState.queued)
+        with gate.slot(plan.request.model, cancel):
+            yield from job.submit(plan.request)
+
+    return _guarded(job, steps())

@@ -420,6 +420,8 @@ class FluxApi:
                         f"The result could not be downloaded (HTTP {response.status_code}).",
                     )
                 data = self._read_body(response, on_progress)
+        except requests.exceptions.ChunkedEncodingError:
+            raise DownloadError("The download of the result was cut short.") from None
         except requests.RequestException as exc:
             raise DownloadError(
                 "The connection broke while downloading the result.", detail=type(exc).__name__
@@ -445,7 +447,7 @@ class FluxApi:
         data = buffer.getvalue()
         if expected is not None and len(data) != expected:
             raise DownloadError(
-                "The download was cut short; retrying.", detail=f"{len(data)}/{expected} bytes"
+                "The download of the result was cut short.", detail=f"{len(data)}/{expected} bytes"
             )
         return data
 

@@ -13,15 +13,14 @@ import contextlib
 import errno
 import hashlib
 import logging
-import os
 import sqlite3
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from fluxdesk.core.api.models import DownloadedImage, GenerationRequest, TaskHandle
+from fluxdesk.core.atomic import atomic_write_bytes
 from fluxdesk.core.errors import FluxError, StorageError
 from fluxdesk.core.history.schema import migrate
 from fluxdesk.core.jobs import JobId, JobState
@@ -135,19 +134,7 @@ class HistoryStore:
     def _write_file(self, path: Path, data: bytes) -> None:
         if path.exists() and path.stat().st_size == len(data):
             return  # content-addressed: the same bytes are already there
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".partial-", suffix=path.suffix)
-        temp = Path(temp_name)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            temp.replace(path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                temp.unlink()
-            raise
+        atomic_write_bytes(path, data)
 
     def add_image(self, data: bytes, fmt: str, width: int, height: int) -> StoredImage:
         sha = hashlib.sha256(data).hexdigest()
