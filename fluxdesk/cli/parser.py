@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import NoReturn
 
 from fluxdesk import __version__
+from fluxdesk.cli.export_args import add_parser as add_export_parser
 from fluxdesk.core.api.catalog import model_ids
 from fluxdesk.core.jobs import PollPolicy
 
-COMMANDS = ("generate", "credits", "emulator")
+COMMANDS = ("generate", "credits", "emulator", "export")
 DEFAULT_EMULATOR_PORT = 8765
 
 
@@ -96,6 +97,8 @@ def build_cli_parser() -> argparse.ArgumentParser:
     credits = commands.add_parser("credits", help="show the account's credit balance")
     credits.add_argument("--api-url", metavar="URL")
 
+    add_export_parser(commands)
+
     emulator = commands.add_parser(
         "emulator", help="run the built-in BFL API emulator on this machine"
     )
@@ -134,6 +137,10 @@ def run_command(argv: list[str], *, poll_policy: PollPolicy | None = None) -> in
         from fluxdesk.cli.generate import run as run_generate
 
         return run_generate(args, paths, poll_policy)
+    if args.command == "export":
+        from fluxdesk.cli.export import run as run_export
+
+        return run_export(args, paths)
     from fluxdesk.cli.credits import run as run_credits
 
     return run_credits(args)
