@@ -1,0 +1,197 @@
+"""What the panel says about a would-be run: problems in the artist's words, price, output size.
+
+Qt-free: it builds the requests the controller would send (with placeholder images of the right
+sizes) and asks the core's validation and pricing about them, so the panel never disagrees with
+what the client will later accept or charge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fluxdesk.core.api.catalog import Family, ModelSpec, get_model
+from fluxdesk.core.api.models import GenerationRequest, InputImage
+from fluxdesk.core.api.pricing import (
+    MEGAPIXEL,
+    estimate_credits,
+    expected_output_size,
+    format_credits,
+)
+from fluxdesk.core.api.validation import validate_request
+from fluxdesk.core.imaging.prepare import target_size
+from fluxdesk.core.prompt_state import PromptState
+
+PLACEHOLDER_HASH = "0" * 64
+# A reference whose size is not known yet (its thumbnail is still loading) is priced as 1 MP.
+UNKNOWN_REFERENCE_SIZE = (1024, 1024)
+
+# Where a problem is shown. Parameter problems use the parameter's name.
+PROMPT = "prompt"
+SEED = "seed"
+INPUT = "input"
+REFERENCES = "references"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    targets: tuple[str, ...]  # what to outline: parameter names, PROMPT, SEED, REFERENCES...
+    message: str
+    # Something still missing rather than wrong (no prompt yet, no pencils yet): shown as a
+    # neutral hint and not outlined in red until the artist tries to generate.
+    missing: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RunCheck:
+    problems: tuple[Problem, ...]
+    notes: tuple[str, ...]
+    credits_each: float
+    output_size: tuple[int, int]
+    price_text: str
+    size_text: str
+    price_detail: str
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def targets(self, *, include_missing: bool) -> set[str]:
+        return {
+            target
+            for problem in self.problems
+            if include_missing or not problem.missing
+            for target in problem.targets
+        }
+
+
+def short_name(spec: ModelSpec) -> str:
+    if spec.family == Family.kontext:
+        return "Kontext"
+    if "klein" in spec.id:
+        return "FLUX.2 [klein]"
+    if spec.family == Family.flux2:
+        return "FLUX.2"
+    return spec.label
+
+
+def reference_limit_text(spec: ModelSpec) -> str:
+    count = len(spec.reference_slots)
+    if not count:
+        return f"{spec.label} takes no reference images."
+    noun = "reference" if count == 1 else "references"
+    return f"{short_name(spec)} takes up to {count} {noun} besides the input."
+
+
+def sent_input_size(spec: ModelSpec, size: tuple[int, int]) -> tuple[int, int]:
+    """Inputs larger than the model's working size are scaled down before sending."""
+    return target_size(size[0], size[1], spec.max_input_pixels)
+
+
+def placeholder_inputs(
+    spec: ModelSpec,
+    input_size: tuple[int, int] | None,
+    reference_sizes: Sequence[tuple[int, int] | None],
+) -> tuple[InputImage, ...]:
+    images: list[InputImage] = []
+    if input_size and spec.image_slots:
+        w, h = sent_input_size(spec, input_size)
+        images.append(InputImage(spec.image_slots[0], PLACEHOLDER_HASH, w, h))
+    for slot, size in zip(spec.reference_slots, reference_sizes, strict=False):
+        w, h = sent_input_size(spec, size or UNKNOWN_REFERENCE_SIZE)
+        images.append(InputImage(slot, PLACEHOLDER_HASH, w, h))
+    return tuple(images)
+
+
+def _friendly(spec: ModelSpec, field: str, reason: str) -> Problem:
+    if field == PROMPT:
+        return Problem((PROMPT,), f"{spec.label} needs a prompt: describe the result.", True)
+    if spec.image_slots and field == spec.image_slots[0] and "needs an input image" in reason:
+        message = f"{spec.label} needs an input image: drop your pencils on the canvas."
+        return Problem((INPUT,), message, True)
+    if field == SEED:
+        return Problem((SEED,), f"Seed {reason}.")
+    if field in spec.reference_slots:
+        return Problem((REFERENCES,), f"References: {reason}.")
+    if reason == "set both sizes or neither":
+        return Problem(("width", "height"), "Set both width and height, or leave both on Auto.")
+    if "megapixels" in reason:
+        return Problem(("width", "height"), f"{reason}: choose a smaller size.")
+    if reason == "expand at least one side":
+        sides = ("top", "bottom", "left", "right")
+        return Problem(sides, "Expand at least one side: top, bottom, left or right.")
+    spec_field = spec.field(field)
+    label = spec_field.label if spec_field else field
+    return Problem((field,), f"{label} {reason}.")
+
+
+def _would_be_requests(
+    state: PromptState, inputs: tuple[InputImage, ...]
+) -> list[GenerationRequest]:
+    if state.seed is not None:
+        return list(state.requests(inputs))  # every seed S..S+n-1 is checked
+    return [GenerationRequest(state.model, state.prompt, state.params, None, inputs)]
+
+
+def _price(each: float, count: int) -> str:
+    if count == 1:
+        return f"1 image · {format_credits(each)}"
+    unit = "credit" if each == 1 else "credits"
+    return f"{count} variations × {each:g} {unit} = {format_credits(round(each * count, 3))}"
+
+
+def _price_detail(spec: ModelSpec) -> str:
+    rule = spec.price
+    if rule.flat is not None:
+        return f"{spec.label}: {rule.flat:g} credits per image (1 credit = $0.01)."
+    return (
+        f"{spec.label}: {rule.first_mp:g} credits for the first output megapixel, "
+        f"{rule.extra_mp:g} for each further megapixel and per megapixel of every input "
+        "image. An estimate; the API reports the exact cost."
+    )
+
+
+def check_run(
+    state: PromptState,
+    input_size: tuple[int, int] | None,
+    reference_sizes: Sequence[tuple[int, int] | None] = (),
+    *,
+    unused_references: int = 0,
+    unreadable_references: Sequence[str] = (),
+) -> RunCheck:
+    """Problems, price and output size of `state` with an input image of `input_size`.
+
+    `reference_sizes` are the sizes of `state.references` (None while unknown)."""
+    spec = get_model(state.model)
+    inputs = placeholder_inputs(spec, input_size, reference_sizes)
+    problems: list[Problem] = []
+    for request in _would_be_requests(state, inputs):
+        for field, reason in validate_request(spec, request):
+            problem = _friendly(spec, field, reason)
+            if problem not in problems:
+                problems.append(problem)
+    for message in unreadable_references:
+        problems.append(Problem((REFERENCES,), message))
+    problems.sort(key=lambda p: p.missing)  # what's wrong first, what's missing after
+
+    notes: list[str] = []
+    if unused_references:
+        noun = "reference is" if unused_references == 1 else "references are"
+        notes.append(f"{unused_references} {noun} kept but not sent: {reference_limit_text(spec)}")
+    request = GenerationRequest(state.model, state.prompt, state.params, None, inputs)
+    each = estimate_credits(spec, request)
+    width, height = expected_output_size(spec, request)
+    exact = spec.family == Family.flux1 or (
+        spec.family == Family.flux2 and state.params.get("width") is not None
+    )
+    megapixels = width * height / MEGAPIXEL
+    size_text = f"→ {'' if exact else 'about '}{width}×{height} px ({megapixels:.1f} MP)"
+    return RunCheck(
+        tuple(problems),
+        tuple(notes),
+        each,
+        (width, height),
+        _price(each, state.variations),
+        size_text,
+        _price_detail(spec),
+    )

@@ -1,0 +1,375 @@
+"""The prompt panel: model, prompt, references, parameters, seed and variations, price, Generate.
+
+It only presents and emits intent (`generate_requested(PromptState)`); it never calls the API,
+the store or threads other than its own thumbnail loader. Every edit re-checks the would-be
+requests with the core's validation and pricing, so problems are explained in place instead of
+by a failed (and possibly paid) request.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette, QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fluxdesk.core.api.catalog import get_model
+from fluxdesk.core.prompt_state import MAX_VARIATIONS, PromptState
+from fluxdesk.ui.prompt_panel import checks
+from fluxdesk.ui.prompt_panel.checks import RunCheck, check_run, reference_limit_text
+from fluxdesk.ui.prompt_panel.model_picker import ModelPicker
+from fluxdesk.ui.prompt_panel.param_form import ParamForm
+from fluxdesk.ui.prompt_panel.prompt_editor import PromptEditor
+from fluxdesk.ui.prompt_panel.references import ReferenceStrip
+from fluxdesk.ui.prompt_panel.run_controls import RunControls
+from fluxdesk.ui.prompt_panel.style import (
+    SectionHeader,
+    error_color,
+    generate_button_style,
+    muted,
+    wrapped,
+)
+
+log = logging.getLogger(__name__)
+
+GENERATE_SHORTCUTS = (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"))
+
+
+def generate_text(count: int) -> str:
+    return "Generate" if count == 1 else f"Generate {count} variations"
+
+
+class PromptPanel(QWidget):
+    """Everything about the next run. Emits `generate_requested(PromptState)` only when valid.
+
+    `generate_action` (Ctrl+Enter / Ctrl+Return, shortcut context: this panel and its children)
+    may also be put in a window menu."""
+
+    generate_requested = Signal(object)  # PromptState
+    state_changed = Signal(object)  # PromptState, on any edit
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("promptPanel")
+        self._input_size: tuple[int, int] | None = None
+        self._preset_id: str | None = None
+        self._external_enabled = True
+        self._external_reason = ""
+        self._attempted = False  # once the artist tried to generate, missing things turn red
+        self._updating = False
+        self._last_state: PromptState | None = None
+        self._check: RunCheck | None = None
+
+        metrics = self.fontMetrics()
+        label_width = max(
+            metrics.horizontalAdvance(text) for text in ("Prompt upsampling", "Variations")
+        )
+        self.model_picker = ModelPicker()
+        self.model_summary = wrapped()
+        self.model_summary.setObjectName("modelSummary")
+        self.prompt_editor = PromptEditor()
+        self.references = ReferenceStrip()
+        self.form = ParamForm(label_width)
+        self.run_controls = RunControls(label_width)
+        self.price_label = QLabel()
+        self.price_label.setObjectName("priceLabel")
+        self.price_label.setWordWrap(True)
+        price_font = QFont(self.price_label.font())
+        price_font.setWeight(QFont.Weight.DemiBold)
+        self.price_label.setFont(price_font)
+        self.size_label = muted(QLabel())
+        self.size_label.setObjectName("outputSizeLabel")
+        self.notes_label = wrapped()
+        self.notes_label.setObjectName("panelNotes")
+        self.problem_summary = wrapped(muted_text=False)
+        self.problem_summary.setObjectName("problemSummary")
+        self.generate_button = QPushButton("Generate")
+        self.generate_button.setObjectName("generateButton")
+        self.generate_button.setMinimumHeight(round(metrics.height() * 2.3))
+        self.generate_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.generate_action = QAction("Generate", self)
+        self.generate_action.setObjectName("generateAction")
+        self.generate_action.setShortcuts(list(GENERATE_SHORTCUTS))
+        self.generate_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.generate_action)
+        self._build_layout()
+
+        self.model_picker.model_changed.connect(self._on_model_picker_model_changed)
+        self.prompt_editor.text_changed.connect(self._on_edited)
+        self.references.changed.connect(self._on_edited)
+        self.form.edited.connect(self._on_edited)
+        self.run_controls.changed.connect(self._on_edited)
+        self.generate_button.clicked.connect(self._on_generate_button_clicked)
+        self.generate_action.triggered.connect(self._on_generate_action_triggered)
+        self._restyle()
+        self._apply_model(self.model_picker.model_id())
+
+    def _build_layout(self) -> None:
+        body = QWidget()
+        body.setObjectName("promptPanelBody")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(10, 8, 10, 8)
+        column.setSpacing(4)
+        column.addWidget(SectionHeader("Model"))
+        column.addWidget(self.model_picker)
+        column.addWidget(self.model_summary)
+        column.addSpacing(8)
+        column.addWidget(self.prompt_editor)
+        column.addSpacing(8)
+        column.addWidget(self.references)
+        column.addSpacing(8)
+        column.addWidget(SectionHeader("Settings"))
+        column.addWidget(self.form)
+        column.addSpacing(8)
+        column.addWidget(SectionHeader("Run"))
+        column.addWidget(self.run_controls)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("promptPanelScroll")
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body.setBackgroundRole(self.backgroundRole())
+        scroll.viewport().setBackgroundRole(self.backgroundRole())
+
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        footer = QVBoxLayout()
+        footer.setContentsMargins(10, 6, 10, 10)
+        footer.setSpacing(3)
+        for widget in (
+            self.price_label,
+            self.size_label,
+            self.notes_label,
+            self.problem_summary,
+        ):
+            footer.addWidget(widget)
+        footer.addSpacing(4)
+        footer.addWidget(self.generate_button)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(rule)
+        outer.addLayout(footer)
+
+    # --- public API -----------------------------------------------------------------------------
+
+    def state(self) -> PromptState:
+        return PromptState(
+            model=self.model_picker.model_id(),
+            prompt=self.prompt_editor.text(),
+            params=self.form.params(),
+            seed=self.run_controls.seed(),
+            variations=self.run_controls.variations(),
+            references=self.references.used_paths(),
+            preset_id=self._preset_id,
+        )
+
+    def set_state(self, state: PromptState) -> None:
+        """'Reuse settings': model, prompt, params, seed; also variations, references and
+        preset when given. Parameters absent from `state.params` go back to their defaults."""
+        spec = get_model(state.model)  # unknown models fail here, before anything changes
+        if unknown := sorted(set(state.params) - {f.name for f in spec.fields}):
+            log.info("ignoring settings %s that %s does not take", unknown, spec.label)
+        self._updating = True
+        try:
+            self.model_picker.set_model(state.model)
+            self._apply_model(state.model)
+            self.form.set_values(state.params)
+            self.prompt_editor.set_text(state.prompt)
+            self.run_controls.set_seed(state.seed)
+            self.run_controls.set_variations(max(1, min(MAX_VARIATIONS, state.variations)))
+            self.references.set_paths(list(state.references))
+            self._preset_id = state.preset_id
+        finally:
+            self._updating = False
+        self._refresh()
+
+    def set_seed(self, seed: int | None) -> None:
+        """'Reuse seed': a fixed seed; None goes back to random."""
+        self.run_controls.set_seed(seed)
+
+    def set_input(self, size: tuple[int, int] | None) -> None:
+        self._input_size = (int(size[0]), int(size[1])) if size else None
+        self._refresh()
+
+    def set_recent_prompts(self, prompts: list[str]) -> None:
+        self.prompt_editor.set_recent_prompts(list(prompts))
+
+    def recent_prompts(self) -> list[str]:
+        return self.prompt_editor.recent_prompts()
+
+    def set_generate_enabled(self, enabled: bool, reason: str = "") -> None:
+        self._external_enabled = enabled
+        self._external_reason = "" if enabled else reason
+        self.generate_action.setEnabled(enabled)
+        self._refresh()
+
+    def focus_prompt(self) -> None:
+        self.prompt_editor.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.prompt_editor.edit.moveCursor(QTextCursor.MoveOperation.End)
+
+    def add_references(self, paths: list[Path]) -> int:
+        """Adds reference images up to the model's limit; returns how many were added."""
+        return self.references.add_references(list(paths))
+
+    def check(self) -> RunCheck:
+        """The current problems, price and expected output size."""
+        self._refresh()
+        assert self._check is not None
+        return self._check
+
+    def generate(self) -> bool:
+        """What Generate and Ctrl+Enter do: emit when valid, else show why. True if emitted."""
+        check = self.check()
+        if not self._external_enabled:
+            return False
+        if not check.ok:
+            self._attempted = True
+            self._refresh()
+            self._focus_problem(check)
+            return False
+        state = self.state()
+        self.prompt_editor.remember(state.prompt)
+        self._attempted = False
+        self._refresh()
+        self.generate_requested.emit(state)
+        return True
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        """Stops the thumbnail loader; True when no thread is left running."""
+        return self.references.shutdown(timeout_ms)
+
+    # --- internals ------------------------------------------------------------------------------
+
+    def _apply_model(self, model_id: str) -> None:
+        spec = get_model(model_id)
+        self.model_summary.setText(spec.summary)
+        self.form.set_spec(spec)
+        limit = len(spec.reference_slots)
+        self.references.set_limit(limit, reference_limit_text(spec))
+        self.references.setVisible(limit > 0)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        if self._updating:
+            return
+        state = self.state()
+        check = check_run(
+            state,
+            self._input_size,
+            self.references.sizes(state.references),
+            unused_references=self.references.unused_count(),
+            unreadable_references=self.references.unreadable(),
+        )
+        self._check = check
+        self._show_problems(check)
+        self.price_label.setText(check.price_text)
+        self.price_label.setToolTip(check.price_detail)
+        self.size_label.setText(check.size_text)
+        self.notes_label.setText("\n".join(check.notes))
+        self.notes_label.setVisible(bool(check.notes))
+        text = generate_text(state.variations)
+        self.generate_button.setText(text)
+        self.generate_action.setText(text)
+        can_generate = self._external_enabled and check.ok
+        self.generate_button.setEnabled(can_generate)
+        shortcut = GENERATE_SHORTCUTS[0].toString(QKeySequence.SequenceFormat.NativeText)
+        if not self._external_enabled:
+            tip = self._external_reason or "Generating is not available right now."
+        elif not check.ok:
+            tip = "Can't generate yet:\n" + "\n".join(f"• {p.message}" for p in check.problems)
+        else:
+            tip = f"{text} for {check.price_text.split('= ')[-1]}  ({shortcut})"
+        self.generate_button.setToolTip(tip)
+        if state != self._last_state:
+            self._last_state = state
+            self.state_changed.emit(state)
+
+    def _show_problems(self, check: RunCheck) -> None:
+        outlined = check.targets(include_missing=self._attempted)
+        fields = set(self.form.field_names())
+        form_messages = [
+            p.message for p in check.problems if set(p.targets) & fields and not p.missing
+        ]
+        self.form.set_problems(form_messages, outlined & fields)
+        prompt_problems = [
+            p.message
+            for p in check.problems
+            if checks.PROMPT in p.targets and (self._attempted or not p.missing)
+        ]
+        self.prompt_editor.frame.set_error(checks.PROMPT in outlined)
+        self.prompt_editor.message.setText("\n".join(prompt_problems))
+        self.prompt_editor.message.setVisible(bool(prompt_problems))
+        self.run_controls.seed_frame.set_error(checks.SEED in outlined)
+        self.references.frame.set_error(checks.REFERENCES in outlined)
+
+        red = error_color(self.palette()).name()
+        if not self._external_enabled:
+            lines, alarming = [self._external_reason or "Generating is paused."], False
+        else:
+            lines = [p.message for p in check.problems]
+            if len(lines) > 1:
+                lines = [f"• {line}" for line in lines]
+            alarming = self._attempted or any(not p.missing for p in check.problems)
+        self.problem_summary.setText("\n".join(lines))
+        self.problem_summary.setVisible(bool(lines and lines[0]))
+        self.problem_summary.setStyleSheet(f"color: {red};" if alarming else "")
+        self.problem_summary.setForegroundRole(
+            QPalette.ColorRole.WindowText if alarming else QPalette.ColorRole.PlaceholderText
+        )
+        self.prompt_editor.message.setStyleSheet(f"color: {red};")
+
+    def _focus_problem(self, check: RunCheck) -> None:
+        for problem in check.problems:
+            for target in problem.targets:
+                if target == checks.PROMPT:
+                    self.focus_prompt()
+                    return
+                if target == checks.SEED:
+                    self.run_controls.seed_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return
+                if target == checks.REFERENCES:
+                    self.references.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return
+                if self.form.focus_field(target):
+                    return
+
+    def _restyle(self) -> None:
+        self.generate_button.setStyleSheet(generate_button_style(self.palette()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
+            self._refresh()
+
+    @Slot(str)
+    def _on_model_picker_model_changed(self, model_id: str) -> None:
+        if not self._updating:
+            self._apply_model(model_id)
+
+    @Slot()
+    def _on_edited(self) -> None:
+        self._refresh()
+
+    @Slot()
+    def _on_generate_button_clicked(self) -> None:
+        self.generate()
+
+    @Slot()
+    def _on_generate_action_triggered(self) -> None:
+        self.generate()
