@@ -67,6 +67,24 @@ class JobUpdate:
     cost: float | None = None
 
 
+class CancelToken(threading.Event):
+    """A cancel that also says why. An artist's cancel is recorded; a shutdown (the app is
+    closing) is not, so the job is resumed on the next start while BFL still keeps it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shutdown = threading.Event()
+
+    def cancel(self, *, shutdown: bool = False) -> None:
+        if shutdown:
+            self.shutdown.set()
+        self.set()
+
+
+def _is_shutdown(cancel: threading.Event) -> bool:
+    return isinstance(cancel, CancelToken) and cancel.shutdown.is_set()
+
+
 @dataclass(frozen=True, slots=True)
 class PollPolicy:
     """How often to ask whether a job is done.
@@ -204,7 +222,9 @@ class _Job:
         self.store.mark_ready(self.job_id)
         yield JobUpdate(self.job_id, JobState.downloading, progress=1.0)
         assert status.sample_url is not None  # the client guarantees it for Ready
-        image = self.api.download(status.sample_url)
+        # An artist's cancel no longer stops a paid result; closing the app does (it resumes).
+        abort = self.cancel.shutdown if isinstance(self.cancel, CancelToken) else None
+        image = self.api.download(status.sample_url, abort)
         stored = self.store.save_result(self.job_id, image, status.seed)
         yield JobUpdate(
             self.job_id,
@@ -223,6 +243,10 @@ def _guarded(job: _Job, steps: Iterator[JobUpdate]) -> Iterator[JobUpdate]:
         return
     except OperationCancelled:
         final = JobUpdate(job.job_id, JobState.cancelled)
+        if _is_shutdown(job.cancel):
+            log.info("job %s interrupted by shutdown; it resumes on the next start", job.job_id)
+            yield final
+            return
     except FluxError as error:
         log.info("job %s failed: %s (%s)", job.job_id, error.kind, error.detail or "")
         final = JobUpdate(job.job_id, JobState.failed, error=error)

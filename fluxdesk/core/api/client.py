@@ -380,7 +380,10 @@ class FluxApi:
         cancel: threading.Event | None = None,
         on_progress: Callable[[int, int | None], None] | None = None,
     ) -> DownloadedImage:
-        """Fetches a result without credentials and checks the bytes are a whole image."""
+        """Fetches a result without credentials and checks the bytes are a whole image.
+
+        `cancel` aborts between chunks; the job passes it only when the app is closing, since
+        a ready result is already paid for."""
         if not is_acceptable_download_url(url):
             raise DownloadError(
                 "The API gave an insecure or invalid link for the result; it was not fetched.",
@@ -390,8 +393,8 @@ class FluxApi:
         while True:
             attempt += 1
             try:
-                return self._download_once(url, on_progress)
-            except ResultExpired:
+                return self._download_once(url, cancel, on_progress)
+            except (ResultExpired, OperationCancelled):
                 raise
             except DownloadError:
                 if attempt >= self.retry.download_attempts:
@@ -399,7 +402,10 @@ class FluxApi:
                 self._wait(self.retry.delay(attempt), cancel)
 
     def _download_once(
-        self, url: str, on_progress: Callable[[int, int | None], None] | None
+        self,
+        url: str,
+        cancel: threading.Event | None,
+        on_progress: Callable[[int, int | None], None] | None,
     ) -> DownloadedImage:
         try:
             with self._session.get(
@@ -419,7 +425,7 @@ class FluxApi:
                     raise DownloadError(
                         f"The result could not be downloaded (HTTP {response.status_code}).",
                     )
-                data = self._read_body(response, on_progress)
+                data = self._read_body(response, cancel, on_progress)
         except requests.exceptions.ChunkedEncodingError:
             raise DownloadError("The download of the result was cut short.") from None
         except requests.RequestException as exc:
@@ -431,6 +437,7 @@ class FluxApi:
     def _read_body(
         self,
         response: requests.Response,
+        cancel: threading.Event | None,
         on_progress: Callable[[int, int | None], None] | None,
     ) -> bytes:
         length_header = response.headers.get("Content-Length")
@@ -439,6 +446,8 @@ class FluxApi:
             raise DownloadError("The result is unreasonably large; it was not downloaded.")
         buffer = io.BytesIO()
         for chunk in response.iter_content(chunk_size=256 * 1024):
+            if cancel is not None and cancel.is_set():
+                raise OperationCancelled()
             buffer.write(chunk)
             if buffer.tell() > MAX_RESULT_BYTES:
                 raise DownloadError("The result is unreasonably large; it was not downloaded.")

@@ -1,0 +1,119 @@
+"""The window's actions and menus, with their shortcuts, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolButton
+
+from fluxdesk.ui.canvas import CompareMode
+
+_COMPARE_LABELS = {
+    CompareMode.off: "Result only",
+    CompareMode.wipe: "Wipe (slider)",
+    CompareMode.side_by_side: "Side by side",
+    CompareMode.flip: "Flip (hold F)",
+}
+
+
+@dataclass(frozen=True)
+class WindowActions:
+    open: QAction
+    paste: QAction
+    quit: QAction
+    settings: QAction
+    generate: QAction
+    cancel_all: QAction
+    show_input: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    fit: QAction
+    actual_size: QAction
+    compare: dict[CompareMode, QAction]
+    compare_group: QActionGroup
+    shortcuts: QAction
+    about: QAction
+
+
+def _action(window: QMainWindow, text: str, shortcut: QKeySequence | str | None = None) -> QAction:
+    action = QAction(window.tr(text), window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    return action
+
+
+def build_actions(window: QMainWindow, generate: QAction) -> WindowActions:
+    compare_group = QActionGroup(window)
+    compare: dict[CompareMode, QAction] = {}
+    for number, (mode, label) in enumerate(_COMPARE_LABELS.items(), start=1):
+        action = _action(window, label, f"Alt+{number}")
+        action.setCheckable(True)
+        action.setData(mode.value)
+        compare_group.addAction(action)
+        compare[mode] = action
+    compare[CompareMode.off].setChecked(True)
+    return WindowActions(
+        open=_action(window, "&Open Pencils…", QKeySequence.StandardKey.Open),
+        paste=_action(window, "&Paste Image", QKeySequence.StandardKey.Paste),
+        quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit),
+        settings=_action(window, "&Settings…", "Ctrl+,"),
+        generate=generate,
+        cancel_all=_action(window, "Cancel &All Jobs", "Ctrl+Shift+."),
+        show_input=_action(window, "Show &Input", "Ctrl+Shift+I"),
+        zoom_in=_action(window, "Zoom &In", QKeySequence.StandardKey.ZoomIn),
+        zoom_out=_action(window, "Zoom &Out", QKeySequence.StandardKey.ZoomOut),
+        fit=_action(window, "&Fit to Window", "Ctrl+0"),
+        actual_size=_action(window, "&Actual Pixels (100%)", "Ctrl+1"),
+        compare=compare,
+        compare_group=compare_group,
+        shortcuts=_action(window, "&Keyboard Shortcuts", "F1"),
+        about=_action(window, "&About FluxDesk"),
+    )
+
+
+def build_menus(window: QMainWindow, actions: WindowActions, docks: list[QAction]) -> None:
+    bar = window.menuBar()
+    file_menu = bar.addMenu(window.tr("&File"))
+    file_menu.addAction(actions.open)
+    file_menu.addAction(actions.paste)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.settings)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+
+    generate_menu = bar.addMenu(window.tr("&Generate"))
+    generate_menu.addAction(actions.generate)
+    generate_menu.addAction(actions.cancel_all)
+
+    view = bar.addMenu(window.tr("&View"))
+    view.addAction(actions.show_input)
+    view.addSeparator()
+    for action in (actions.zoom_in, actions.zoom_out, actions.fit, actions.actual_size):
+        view.addAction(action)
+    view.addSeparator()
+    compare_menu = view.addMenu(window.tr("&Compare"))
+    for action in actions.compare.values():
+        compare_menu.addAction(action)
+    view.addSeparator()
+    for action in docks:
+        view.addAction(action)
+
+    help_menu = bar.addMenu(window.tr("&Help"))
+    help_menu.addAction(actions.shortcuts)
+    help_menu.addAction(actions.about)
+
+
+def compare_button(window: QMainWindow, actions: WindowActions) -> QToolButton:
+    """The toolbar's compare control: click toggles wipe, the arrow picks any mode."""
+    button = QToolButton(window)
+    button.setObjectName("compareModeButton")
+    button.setText(window.tr("Compare"))
+    button.setToolTip(window.tr("Compare the result with the pencils (Alt+1…4; hold F to flip)"))
+    button.setCheckable(True)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+    menu = QMenu(button)
+    for action in actions.compare.values():
+        menu.addAction(action)
+    button.setMenu(menu)
+    return button

@@ -1,0 +1,174 @@
+"""Composition root: builds the QApplication, the store, the controllers and the window.
+
+Nothing here decides anything at run time; it only constructs and connects. Tests and the
+self-test build the same window through `build_window` with their own paths and poll policy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fluxdesk import __version__
+from fluxdesk.core.concurrency import ConcurrencyGate
+from fluxdesk.core.history.recovery import open_history_or_recover
+from fluxdesk.core.jobs import PollPolicy, run_planned_job
+from fluxdesk.core.logs import configure_logging
+from fluxdesk.core.paths import AppPaths
+from fluxdesk.core.secrets import KeyringSecretStore, SecretStore
+from fluxdesk.resources import resource_path
+from fluxdesk.ui.controllers.account import AccountController
+from fluxdesk.ui.controllers.generation import GenerationController
+from fluxdesk.ui.controllers.history import HistoryController
+from fluxdesk.ui.history_model import HistoryModel
+from fluxdesk.ui.main_window import MainWindow, Parts
+from fluxdesk.ui.preferences_keeper import PreferencesKeeper
+from fluxdesk.ui.window_state import WindowState
+from fluxdesk.ui.workers import JobRunner
+
+log = logging.getLogger(__name__)
+
+
+def build_app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fluxdesk",
+        description="FluxDesk: a studio for comic and manga artists on the FLUX API.",
+        epilog="Commands: fluxdesk generate|credits|emulator … (see fluxdesk generate --help).",
+    )
+    parser.add_argument("--version", action="version", version=f"FluxDesk {__version__}")
+    parser.add_argument("--demo", action="store_true", help="use the built-in API emulator")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="PATH",
+        help="keep history, settings and logs in this folder",
+    )
+    parser.add_argument("--api-url", metavar="URL", help="API address (default: by region)")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="build the window offscreen, run one demo generation, exit 0 if OK",
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PATH",
+        help="with --self-test: save a screenshot of the window",
+    )
+    return parser
+
+
+@dataclass
+class Built:
+    window: MainWindow
+    parts: Parts
+    paths: AppPaths
+    recovered_from: Path | None
+
+    def start(self) -> None:
+        """Starts the background work: key lookup / demo, history loading."""
+        self.parts.account.start()
+        self.parts.history.load()
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        parts = self.parts
+        done = parts.runner.shutdown(timeout_ms)
+        done = parts.generation.shutdown(timeout_ms) and done
+        done = parts.history.shutdown(timeout_ms) and done
+        parts.account.shutdown()
+        return done
+
+
+def build_window(
+    paths: AppPaths,
+    *,
+    demo: bool = False,
+    api_url: str | None = None,
+    poll_policy: PollPolicy | None = None,
+    secret_store: SecretStore | None = None,
+) -> Built:
+    paths.ensure()
+    store, recovered_from = open_history_or_recover(paths)
+    preferences = PreferencesKeeper(paths.preferences)
+    gate = ConcurrencyGate()
+    start = functools.partial(
+        _start_job, store=store, policy=poll_policy or PollPolicy(), gate=gate
+    )
+    runner = JobRunner(start)
+    model = HistoryModel()
+    account = AccountController(
+        secret_store or KeyringSecretStore(),
+        preferences.value,
+        api_url=api_url,
+        force_demo=demo,
+    )
+    preferences.region_changed.connect(account.set_region_name)
+    generation = GenerationController(runner, store, account, model)
+    history = HistoryController(store, model, paths.thumbnails)
+    window_state = WindowState(paths.config)
+    parts = Parts(runner, model, account, generation, history, preferences, window_state)
+    window = MainWindow(parts)
+    for owned in (preferences, runner, model, account, generation, history):
+        owned.setParent(window)
+    return Built(window, parts, paths, recovered_from)
+
+
+def _start_job(job_id, plan, cancel, *, store, policy, gate):  # type: ignore[no-untyped-def]
+    return run_planned_job(job_id, plan, store=store, policy=policy, gate=gate, cancel=cancel)
+
+
+def _application(argv0: str) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([argv0])
+    app.setApplicationName("FluxDesk")
+    app.setOrganizationName("FluxDesk")
+    app.setApplicationVersion(__version__)
+    icon = resource_path("icons/fluxdesk.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def run_app(argv: list[str]) -> int:
+    """The `fluxdesk` entry point without a command: the window (or the self-test)."""
+    args = build_app_parser().parse_args(argv)
+    if args.self_test and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the self-test needs no screen
+    paths = AppPaths.under(args.data_dir) if args.data_dir else AppPaths.default()
+    try:
+        paths.ensure()
+        configure_logging(paths.logs)
+    except OSError as exc:
+        print(f"fluxdesk: error: cannot use the data folder ({exc})", file=sys.stderr)
+        return 1
+    app = _application(sys.argv[0] if sys.argv else "fluxdesk")
+
+    if args.self_test:
+        from fluxdesk.ui.self_test import run_self_test
+
+        return run_self_test(app, paths, args.screenshot, api_url=args.api_url)
+
+    built = build_window(paths, demo=args.demo, api_url=args.api_url)
+    built.window.show()
+    if built.recovered_from is not None:
+        QMessageBox.warning(
+            built.window,
+            built.window.tr("History repaired"),
+            built.window.tr(
+                "The history database could not be read. It was kept as {name} and a new one "
+                "was started; your images are still in {folder}."
+            ).format(name=built.recovered_from.name, folder=paths.images),
+        )
+    built.start()
+    code = app.exec()
+    built.shutdown()
+    log.info("FluxDesk closed (exit code %s)", code)
+    return int(code)

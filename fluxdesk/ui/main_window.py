@@ -1,0 +1,317 @@
+"""The studio window: canvas in the middle, prompt panel and history in docks. Wiring only:
+every decision lives in a controller or in the core."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
+
+from fluxdesk import __version__
+from fluxdesk.core.api.pricing import format_credits
+from fluxdesk.core.jobs import JobId
+from fluxdesk.core.prompt_state import PromptState
+from fluxdesk.ui.actions import build_actions, build_menus, compare_button
+from fluxdesk.ui.canvas import CanvasView, CompareMode
+from fluxdesk.ui.controllers.account import AccountController, Connection, KeyState
+from fluxdesk.ui.controllers.canvas import CanvasController
+from fluxdesk.ui.controllers.generation import GenerationController
+from fluxdesk.ui.controllers.history import HistoryController
+from fluxdesk.ui.history_dock import HistoryDock
+from fluxdesk.ui.history_model import HistoryModel
+from fluxdesk.ui.preferences_keeper import PreferencesKeeper
+from fluxdesk.ui.prompt_panel import PromptPanel
+from fluxdesk.ui.settings_dialog import SettingsDialog
+from fluxdesk.ui.shortcuts_dialog import show_shortcuts
+from fluxdesk.ui.text import count_text
+from fluxdesk.ui.window_state import WindowState
+from fluxdesk.ui.workers import JobRunner
+
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.bmp *.psd);;All files (*)"
+
+
+@dataclass(frozen=True)
+class Parts:
+    """Everything ui/app.py builds before the window."""
+
+    runner: JobRunner
+    history_model: HistoryModel
+    account: AccountController
+    generation: GenerationController
+    history: HistoryController
+    preferences: PreferencesKeeper
+    window_state: WindowState
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parts: Parts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("FluxDesk")
+        self.setDocumentMode(True)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+        )
+        self._parts = parts
+        self._quitting = False
+
+        self.canvas = CanvasView(self)
+        self.setCentralWidget(self.canvas)
+        self.prompt_panel = PromptPanel(self)
+        self.prompt_dock = QDockWidget(self.tr("Prompt"), self)
+        self.prompt_dock.setObjectName("promptDock")
+        self.prompt_dock.setWidget(self.prompt_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.prompt_dock)
+        self.history_dock = HistoryDock(parts.history_model, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.canvas_control = CanvasController(
+            self.canvas, parts.history_model, parts.generation, parts.generation.store, self
+        )
+
+        self.actions_ = build_actions(self, self.prompt_panel.generate_action)
+        build_menus(
+            self,
+            self.actions_,
+            [self.prompt_dock.toggleViewAction(), self.history_dock.toggleViewAction()],
+        )
+        self._build_toolbar()
+        self._build_status_bar()
+        self._wire()
+        self.prompt_panel.set_recent_prompts(list(parts.preferences.value.recent_prompts))
+        self.resize(QSize(1440, 900))
+        parts.window_state.restore(self)
+
+    # --- layout -----------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main"), self)
+        bar.setObjectName("mainToolBar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        actions = self.actions_
+        for action in (actions.open, actions.paste, actions.show_input):
+            bar.addAction(action)
+        bar.addSeparator()
+        for action in (actions.fit, actions.actual_size):
+            bar.addAction(action)
+        bar.addSeparator()
+        self.compare_button = compare_button(self, actions)
+        bar.addWidget(self.compare_button)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.mode_label = QLabel(self)
+        self.mode_label.setObjectName("connectionLabel")
+        self.balance_label = QLabel(self)
+        self.balance_label.setObjectName("balanceLabel")
+        self.zoom_label = QLabel(self)
+        self.zoom_label.setObjectName("zoomLabel")
+        for label in (self.mode_label, self.balance_label, self.zoom_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            status.addPermanentWidget(label)
+
+    def _wire(self) -> None:
+        parts, actions = self._parts, self.actions_
+        actions.open.triggered.connect(self._on_open_triggered)
+        actions.paste.triggered.connect(self._on_paste_triggered)
+        actions.quit.triggered.connect(self.close)
+        actions.settings.triggered.connect(self._on_settings_triggered)
+        actions.cancel_all.triggered.connect(parts.generation.cancel_all)
+        actions.show_input.triggered.connect(self.canvas_control.show_input)
+        actions.zoom_in.triggered.connect(self.canvas.zoom_in)
+        actions.zoom_out.triggered.connect(self.canvas.zoom_out)
+        actions.fit.triggered.connect(self.canvas.fit)
+        actions.actual_size.triggered.connect(self.canvas.actual_size)
+        actions.compare_group.triggered.connect(self._on_compare_triggered)
+        actions.shortcuts.triggered.connect(self._on_shortcuts_triggered)
+        actions.about.triggered.connect(self._on_about_triggered)
+        self.compare_button.clicked.connect(self._on_compare_button_clicked)
+        self.canvas.compare_mode_changed.connect(self._on_canvas_compare_mode_changed)
+        self.canvas.zoom_changed.connect(self._on_canvas_zoom_changed)
+
+        self.prompt_panel.generate_requested.connect(self._on_prompt_generate_requested)
+        parts.generation.input_staged.connect(self._on_generation_input_staged)
+
+        dock = self.history_dock
+        dock.show_requested.connect(self.canvas_control.show_job)
+        dock.use_as_input_requested.connect(self.canvas_control.use_as_input)
+        dock.reuse_settings_requested.connect(self._on_history_reuse_settings_requested)
+        dock.reuse_seed_requested.connect(self._on_history_reuse_seed_requested)
+        dock.copy_prompt_requested.connect(parts.history.copy_prompt)
+        dock.open_folder_requested.connect(parts.history.open_folder)
+        dock.cancel_requested.connect(parts.generation.cancel)
+        dock.cancel_all_requested.connect(parts.generation.cancel_all)
+        parts.generation.jobs_started.connect(self._on_generation_jobs_started)
+
+        for source in (parts.generation, parts.history, parts.account, self.canvas_control):
+            source.message.connect(self._on_message)
+        parts.account.connection_changed.connect(self._on_account_connection_changed)
+        parts.account.balance_changed.connect(self._on_account_balance_changed)
+        parts.account.key_state_changed.connect(self._on_account_key_state_changed)
+
+    # --- slots ------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_open_triggered(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Open pencils"), "", self.tr(IMAGE_FILTER)
+        )
+        if files:
+            self.canvas_control.open_paths([Path(name) for name in files])
+
+    @Slot()
+    def _on_paste_triggered(self) -> None:
+        self.canvas_control.paste(QGuiApplication.clipboard().image())
+
+    @Slot(object)
+    def _on_prompt_generate_requested(self, state: PromptState) -> None:
+        self._parts.preferences.remember_prompt(state)
+        self.prompt_panel.set_recent_prompts(list(self._parts.preferences.value.recent_prompts))
+        self._parts.generation.generate(state)
+
+    @Slot(object)
+    def _on_generation_input_staged(self, staged: object) -> None:
+        size = (staged.width, staged.height) if staged is not None else None  # type: ignore[attr-defined]
+        self.prompt_panel.set_input(size)
+
+    @Slot(list)
+    def _on_generation_jobs_started(self, job_ids: list[JobId]) -> None:
+        self.history_dock.view.scrollToTop()
+        text = count_text(len(job_ids), self.tr("Started 1 job."), self.tr("Started {n} jobs."))
+        self.statusBar().showMessage(text, 4000)
+
+    @Slot(object)
+    def _on_history_reuse_settings_requested(self, job_id: JobId) -> None:
+        row = self._parts.history_model.row_for(job_id)
+        if row is not None:
+            state = PromptState.from_request(row.request, row.seed)
+            self.prompt_panel.set_state(state)
+            self._parts.generation.note_settings_reused(job_id)
+            self.statusBar().showMessage(self.tr("Settings restored from that entry."), 4000)
+
+    @Slot(object)
+    def _on_history_reuse_seed_requested(self, job_id: JobId) -> None:
+        row = self._parts.history_model.row_for(job_id)
+        if row is not None and row.seed is not None:
+            self.prompt_panel.set_seed(row.seed)
+
+    @Slot(QAction)
+    def _on_compare_triggered(self, action: QAction) -> None:
+        self.canvas.set_compare_mode(CompareMode(action.data()))
+
+    @Slot(bool)
+    def _on_compare_button_clicked(self, checked: bool) -> None:
+        self.canvas.set_compare_mode(CompareMode.wipe if checked else CompareMode.off)
+
+    @Slot(str)
+    def _on_canvas_compare_mode_changed(self, mode: str) -> None:
+        compare = CompareMode(mode)
+        self.actions_.compare[compare].setChecked(True)
+        self.compare_button.setChecked(compare is not CompareMode.off)
+
+    @Slot(float)
+    def _on_canvas_zoom_changed(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{zoom * 100:.0f}%")
+
+    @Slot(str)
+    def _on_message(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text, 8000)
+
+    @Slot(object)
+    def _on_account_connection_changed(self, connection: Connection) -> None:
+        if connection.demo:
+            self.mode_label.setText(self.tr("● Demo mode: add your key in Settings"))
+            self.mode_label.setStyleSheet("color: #d08a1a; font-weight: 600;")
+            self.canvas.set_empty_message(
+                self.tr("Drop your pencils here to try FluxDesk"),
+                self.tr(
+                    "Demo mode: results come from the built-in emulator, free. "
+                    "Add your BFL key in Settings (Ctrl+,) to use the real models."
+                ),
+            )
+        else:
+            self.mode_label.setText(connection.label)
+            self.mode_label.setStyleSheet("")
+
+    @Slot(object)
+    def _on_account_balance_changed(self, balance: object) -> None:
+        if isinstance(balance, int | float):
+            self.balance_label.setText(self.tr("Balance: ") + format_credits(float(balance)))
+        else:
+            self.balance_label.setText("")
+
+    @Slot(str)
+    def _on_account_key_state_changed(self, state: str) -> None:
+        if state == KeyState.rejected:
+            self._on_message(self.tr("BFL rejected the API key. Open Settings to fix it."))
+
+    @Slot()
+    def _on_settings_triggered(self) -> None:
+        account = self._parts.account
+        dialog = SettingsDialog(self._parts.preferences.value, account.key_state(), self)
+        dialog.save_key_requested.connect(account.save_key)
+        dialog.forget_key_requested.connect(account.forget_key)
+        dialog.region_changed.connect(self._parts.preferences.set_region)
+        dialog.demo_when_no_key_changed.connect(self._parts.preferences.set_demo_when_no_key)
+        account.key_checked.connect(dialog.show_check_result)
+        account.key_state_changed.connect(dialog.show_key_state)
+        dialog.exec()
+        account.key_checked.disconnect(dialog.show_check_result)
+        account.key_state_changed.disconnect(dialog.show_key_state)
+
+    @Slot()
+    def _on_shortcuts_triggered(self) -> None:
+        show_shortcuts(self)
+
+    @Slot()
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About FluxDesk"),
+            self.tr(
+                "<b>FluxDesk {version}</b><br>A studio for comic and manga artists on the "
+                "Black Forest Labs FLUX API. Everything you make stays on this computer."
+            ).format(version=__version__),
+        )
+
+    # --- closing ----------------------------------------------------------------------------
+
+    def skip_close_question(self) -> None:
+        """Close without asking about running jobs (they resume on the next start)."""
+        self._quitting = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        running = self._parts.runner.active_count()
+        if running and not self._quitting:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Jobs are still running"),
+                count_text(running, self.tr("1 job is"), self.tr("{n} jobs are"))
+                + self.tr(
+                    " still running. Jobs already sent are paid for: FluxDesk keeps them and "
+                    "fetches their results the next time it starts (while BFL keeps them, about "
+                    "10 minutes). Quit now?"
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self._quitting = True
+        self._parts.window_state.save(self)
+        self._parts.preferences.save_now()
+        self.prompt_panel.shutdown(3000)
+        self.canvas.shutdown(3000)
+        event.accept()

@@ -1,0 +1,36 @@
+"""Help → Keyboard Shortcuts: every shortcut of the window in one table."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+_SHORTCUTS = (
+    ("Generate", "Ctrl+Enter"),
+    ("Open pencils", "Ctrl+O"),
+    ("Paste an image", "Ctrl+V"),
+    ("Show the input", "Ctrl+Shift+I"),
+    ("Zoom in / out", "Ctrl+= / Ctrl+-  (or the mouse wheel)"),
+    ("Fit / 100%", "Ctrl+0 / Ctrl+1  (double-click toggles)"),
+    ("Pan", "Drag, middle-drag or Space+drag; arrow keys"),
+    ("Compare: result, wipe, side by side, flip", "Alt+1 … Alt+4"),
+    ("Flip to the pencils", "Hold F"),
+    ("Use the selected result as input", "Ctrl+I"),
+    ("Reuse the selected entry's settings", "Ctrl+R"),
+    ("Cancel the selected job / all jobs", "Delete / Ctrl+Shift+."),
+    ("Settings", "Ctrl+,"),
+)
+
+
+def show_shortcuts(parent: QWidget) -> None:
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(dialog.tr("Keyboard Shortcuts"))
+    layout = QVBoxLayout(dialog)
+    rows = "".join(
+        f"<tr><td style='padding:3px 18px 3px 0'>{dialog.tr(what)}</td><td><b>{keys}</b></td></tr>"
+        for what, keys in _SHORTCUTS
+    )
+    layout.addWidget(QLabel(f"<table>{rows}</table>", dialog))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.exec()
