@@ -5,9 +5,12 @@ from __future__ import annotations
 from fluxdesk.ui.canvas.drop import expand_dropped
 from fluxdesk.ui.canvas.layers import CompareMode
 from fluxdesk.ui.canvas.loader import ImageLoader, LoadedImage, LoadedPreview, LoadFailure
+from fluxdesk.ui.canvas.overlay import CanvasOverlay, CanvasTool
 from fluxdesk.ui.canvas.view import CanvasView
 
 __all__ = [
+    "CanvasOverlay",
+    "CanvasTool",
     "CanvasView",
     "CompareMode",
     "ImageLoader",

@@ -70,6 +70,8 @@ class InteractionMixin(_Base):
             shape = Qt.CursorShape.SplitHCursor
         elif self._space_held and self._nav.has_page():
             shape = Qt.CursorShape.OpenHandCursor
+        elif self._tool is not None and self._nav.has_page():
+            shape = self._tool.cursor()
         else:
             shape = Qt.CursorShape.ArrowCursor
         if self.cursor().shape() != shape:
@@ -81,6 +83,14 @@ class InteractionMixin(_Base):
         if button == Qt.MouseButton.LeftButton and self._near_divider(pos):
             self._drag_mode = "wipe"
             self.set_wipe_position(pos.x() / max(1, self.width()))
+        elif (
+            button == Qt.MouseButton.LeftButton
+            and self._tool is not None
+            and not self._space_held
+            and self._nav.has_page()
+            and self._tool.press(self.map_to_page(pos), event)
+        ):
+            self._drag_mode = "tool"
         elif button in (Qt.MouseButton.LeftButton, Qt.MouseButton.MiddleButton):
             self._drag_mode = "pan" if self._nav.has_page() else None
         else:
@@ -94,6 +104,8 @@ class InteractionMixin(_Base):
         pos = event.position()
         if self._drag_mode == "wipe":
             self.set_wipe_position(pos.x() / max(1, self.width()))
+        elif self._tool is not None and self._drag_mode in ("tool", None):
+            self._tool.move(self.map_to_page(pos), event)
         elif self._drag_mode == "pan":
             delta = pos - self._last_pos
             self._change_view(lambda: self._nav.pan_by(delta))
@@ -101,6 +113,8 @@ class InteractionMixin(_Base):
         self._update_cursor(pos)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._drag_mode == "tool" and self._tool is not None:
+            self._tool.release(self.map_to_page(event.position()), event)
         if self._drag_mode is not None:
             self._drag_mode = None
             self.update()
@@ -167,7 +181,9 @@ class InteractionMixin(_Base):
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
         plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
-        if ctrl and key in _ZOOM_IN_KEYS:
+        if self._tool is not None and self._tool.key_press(event):
+            event.accept()
+        elif ctrl and key in _ZOOM_IN_KEYS:
             self.zoom_in()
         elif ctrl and key in _ZOOM_OUT_KEYS:
             self.zoom_out()

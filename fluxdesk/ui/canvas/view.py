@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal, Slot
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QCursor, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
 from fluxdesk.ui.canvas import render
@@ -29,6 +29,7 @@ from fluxdesk.ui.canvas.loader import (
     LoadFailure,
 )
 from fluxdesk.ui.canvas.navigation import Navigator, next_step
+from fluxdesk.ui.canvas.overlay import CanvasOverlay, CanvasTool
 from fluxdesk.ui.canvas.pyramid import PREVIEW_SIDE, Pyramid
 
 MAIN = "main"
@@ -68,6 +69,8 @@ class CanvasView(InteractionMixin, QWidget):
         self._empty = (DEFAULT_EMPTY_TITLE, DEFAULT_EMPTY_BODY)
         self._labels = ("Pencils", "Result")
         self._next_id = 0
+        self._overlays: list[CanvasOverlay] = []
+        self._tool: CanvasTool | None = None
         self._init_interaction()
 
     # --- showing images ---------------------------------------------------------------------
@@ -159,6 +162,42 @@ class CanvasView(InteractionMixin, QWidget):
     def _effective_mode(self) -> CompareMode:
         both = all(layer.pyramid is not None for layer in self._layers.values())
         return self._mode if both else CompareMode.off
+
+    # --- overlays and tools -----------------------------------------------------------------
+
+    def add_overlay(self, overlay: CanvasOverlay) -> None:
+        if overlay not in self._overlays:
+            self._overlays.append(overlay)
+            overlay.changed.connect(self.update)
+            self.update()
+
+    def remove_overlay(self, overlay: CanvasOverlay) -> None:
+        if overlay in self._overlays:
+            self._overlays.remove(overlay)
+            overlay.changed.disconnect(self.update)
+            self.update()
+
+    def set_tool(self, tool: CanvasTool | None) -> None:
+        """The tool gets the left button (None: the left button pans again)."""
+        if self._tool is not None:
+            self.remove_overlay(self._tool)
+        self._tool = tool
+        if tool is not None:
+            self.add_overlay(tool)
+        self._update_cursor(self.mapFromGlobal(QCursor.pos()).toPointF())
+
+    def tool(self) -> CanvasTool | None:
+        return self._tool
+
+    def page_size(self) -> QSizeF:
+        """The page coordinate space: the reference's pixels, else the main image's."""
+        return QSizeF(self._nav.page)
+
+    def map_to_page(self, point: QPointF) -> QPointF:
+        return self._nav.to_page(point, self._pane_at(point))
+
+    def map_to_widget(self, point: QPointF) -> QPointF:
+        return self._nav.to_widget(self._panes()[-1]).map(point)
 
     # --- zoom ---------------------------------------------------------------------------------
 
@@ -355,6 +394,11 @@ class CanvasView(InteractionMixin, QWidget):
             page = to_widget.mapRect(QRectF(QPointF(), self._nav.page))
             render.paint_page_frame(painter, page)
         render.paint_pyramid(painter, pyramid, self._nav.page, to_widget, self._nav.zoom, clip)
+        painter.setClipRect(clip)
+        for overlay in self._overlays:
+            painter.save()
+            overlay.paint(painter, to_widget, self._nav.page)
+            painter.restore()
         painter.restore()
 
     def _paint_status(self, painter: QPainter, rect: QRectF, mode: CompareMode) -> None:
