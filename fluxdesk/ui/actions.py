@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolButton
 
 from fluxdesk.ui.canvas import CompareMode
+from fluxdesk.ui.icons import themed_icon
 
 _COMPARE_LABELS = {
     CompareMode.off: "Result only",
@@ -70,6 +71,21 @@ def build_actions(window: QMainWindow, generate: QAction) -> WindowActions:
         shortcuts=_action(window, "&Keyboard Shortcuts", "F1"),
         about=_action(window, "&About FluxDesk"),
     )
+
+
+def apply_icons(actions: WindowActions, compare: QToolButton) -> None:
+    """(Re)draws the toolbar icons in the current palette's colours."""
+    for action, name in (
+        (actions.open, "open"),
+        (actions.paste, "paste"),
+        (actions.show_input, "input"),
+        (actions.fit, "fit"),
+        (actions.actual_size, "actual"),
+        (actions.settings, "settings"),
+        (actions.generate, "generate"),
+    ):
+        action.setIcon(themed_icon(name))
+    compare.setIcon(themed_icon("compare"))
 
 
 def build_menus(window: QMainWindow, actions: WindowActions, docks: list[QAction]) -> None:

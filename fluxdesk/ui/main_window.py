@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QToolBar,
     QWidget,
 )
@@ -22,7 +23,7 @@ from fluxdesk import __version__
 from fluxdesk.core.api.pricing import format_credits
 from fluxdesk.core.jobs import JobId
 from fluxdesk.core.prompt_state import PromptState
-from fluxdesk.ui.actions import build_actions, build_menus, compare_button
+from fluxdesk.ui.actions import apply_icons, build_actions, build_menus, compare_button
 from fluxdesk.ui.canvas import CanvasView, CompareMode
 from fluxdesk.ui.controllers.account import AccountController, Connection, KeyState
 from fluxdesk.ui.controllers.canvas import CanvasController
@@ -90,6 +91,9 @@ class MainWindow(QMainWindow):
         self._wire()
         self.prompt_panel.set_recent_prompts(list(parts.preferences.value.recent_prompts))
         self.resize(QSize(1440, 900))
+        self.resizeDocks(
+            [self.prompt_dock, self.history_dock], [340, 320], Qt.Orientation.Horizontal
+        )
         parts.window_state.restore(self)
 
     # --- layout -----------------------------------------------------------------------------
@@ -98,7 +102,8 @@ class MainWindow(QMainWindow):
         bar = QToolBar(self.tr("Main"), self)
         bar.setObjectName("mainToolBar")
         bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setIconSize(QSize(20, 20))
         actions = self.actions_
         for action in (actions.open, actions.paste, actions.show_input):
             bar.addAction(action)
@@ -107,8 +112,14 @@ class MainWindow(QMainWindow):
             bar.addAction(action)
         bar.addSeparator()
         self.compare_button = compare_button(self, actions)
+        self.compare_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addWidget(self.compare_button)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addAction(actions.settings)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        apply_icons(actions, self.compare_button)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -286,6 +297,11 @@ class MainWindow(QMainWindow):
                 "Black Forest Labs FLUX API. Everything you make stays on this computer."
             ).format(version=__version__),
         )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # light/dark switch: redraw the icons
+            apply_icons(self.actions_, self.compare_button)
+        super().changeEvent(event)
 
     # --- closing ----------------------------------------------------------------------------
 

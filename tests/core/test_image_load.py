@@ -134,3 +134,21 @@ def test_mask_is_binary_at_the_given_size() -> None:
     decoded = Image.open(io.BytesIO(prepared.data))
     assert decoded.size == (256, 256)
     assert set(decoded.histogram()[1:255]) == {0}
+
+
+def test_read_info_does_not_decode_pixels(tmp_path: Path, monkeypatch) -> None:
+    path = save(Image.new("L", (3000, 4000), 255), tmp_path / "big.png")
+    decoded: list[bool] = []
+    original = Image.Image.load
+
+    def spy(self: Image.Image):  # type: ignore[no-untyped-def]
+        decoded.append(True)
+        return original(self)
+
+    monkeypatch.setattr(Image.Image, "load", spy)
+    from PIL import PngImagePlugin
+
+    monkeypatch.setattr(PngImagePlugin.PngImageFile, "load", spy, raising=False)
+    info = read_info(path)
+    assert (info.width, info.height, info.format) == (3000, 4000, "PNG")
+    assert not decoded

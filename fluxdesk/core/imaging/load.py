@@ -83,11 +83,24 @@ def _open(source: Path | bytes, max_pixels: int) -> Image.Image:
     return image
 
 
+def _orientation(image: Image.Image) -> int:
+    """The EXIF orientation without decoding pixels. (Pillow's PNG getexif() decodes the whole
+    image to look for an eXIf chunk after the pixel data; a chunk before it is in info.)"""
+    if image.format == "PNG":
+        raw = image.info.get("exif")
+        if not raw:
+            return 1
+        exif = Image.Exif()
+        exif.load(raw)
+        return int(exif.get(0x0112, 1))
+    return int(image.getexif().get(0x0112, 1))
+
+
 def read_info(source: Path | bytes, max_pixels: int = MAX_PIXELS) -> ImageInfo:
     """Size and format from the header only: fast even for huge scans."""
     with _open(source, max_pixels) as image:
         dpi = image.info.get("dpi")
-        orientation = image.getexif().get(0x0112, 1)
+        orientation = _orientation(image)
         width, height = image.size
         if orientation in (5, 6, 7, 8):
             width, height = height, width
