@@ -28,6 +28,10 @@ class FluxError(Exception):
 # --- Problems found before anything is sent (no credits spent) ---------------------------------
 
 
+def _problems_text(problems: Sequence[tuple[str, str]]) -> str:
+    return "; ".join(f"{field}: {reason}" if field else reason for field, reason in problems)
+
+
 class InputError(FluxError):
     """Bad input found locally, before any request was sent."""
 
@@ -39,8 +43,7 @@ class ValidationProblem(InputError):
 
     def __init__(self, problems: Sequence[tuple[str, str]]) -> None:
         self.problems = tuple(problems)
-        text = "; ".join(f"{field}: {reason}" if field else reason for field, reason in problems)
-        super().__init__(f"Invalid settings, nothing was sent: {text}")
+        super().__init__(f"Invalid settings, nothing was sent: {_problems_text(problems)}")
 
 
 class CorruptImage(InputError):
@@ -95,8 +98,8 @@ class ServerRejected(FluxError):
 
     def __init__(self, problems: Sequence[tuple[str, str]]) -> None:
         self.problems = tuple(problems)
-        text = "; ".join(f"{field}: {reason}" if field else reason for field, reason in problems)
-        super().__init__(f"The API rejected the request: {text or 'no reason given'}")
+        text = _problems_text(problems) or "no reason given"
+        super().__init__(f"The API rejected the request: {text}")
 
 
 class ServerError(FluxError):

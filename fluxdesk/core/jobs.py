@@ -124,23 +124,23 @@ def _moderation_reasons(status: PollStatus) -> list[str]:
     return reasons
 
 
+_MODERATION_MESSAGES = {
+    TaskStatus.request_moderated: (
+        "BFL's moderation refused the prompt or input image{why}. Nothing was charged; "
+        "rephrase the prompt or change the image."
+    ),
+    TaskStatus.content_moderated: (
+        "BFL's moderation withheld the generated image{why}. Nothing was charged; try "
+        "another seed or a different prompt."
+    ),
+}
+
+
 def _terminal_error(status: PollStatus) -> FluxError | None:
-    if status.status is TaskStatus.request_moderated:
+    if template := _MODERATION_MESSAGES.get(status.status):
         reasons = _moderation_reasons(status)
         why = f" ({', '.join(reasons)})" if reasons else ""
-        return Moderated(
-            f"BFL's moderation refused the prompt or input image{why}. Nothing was charged; "
-            "rephrase the prompt or change the image.",
-            reasons=reasons,
-        )
-    if status.status is TaskStatus.content_moderated:
-        reasons = _moderation_reasons(status)
-        why = f" ({', '.join(reasons)})" if reasons else ""
-        return Moderated(
-            f"BFL's moderation withheld the generated image{why}. Nothing was charged; try "
-            "another seed or a different prompt.",
-            reasons=reasons,
-        )
+        return Moderated(template.format(why=why), reasons=reasons)
     if status.status is TaskStatus.error:
         return GenerationFailed(
             "The generation failed on BFL's side. Nothing should have been charged; try again."

@@ -20,7 +20,7 @@ import random
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
 import requests
@@ -46,6 +46,7 @@ from fluxdesk.core.errors import (
 )
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 MAX_RESULT_BYTES = 200 * 1024 * 1024
 MAX_RESULT_PIXELS = 64_000_000
@@ -308,14 +309,20 @@ class FluxApi:
             task_id, polling_url, number("cost"), number("input_mp"), number("output_mp")
         )
 
-    def poll(self, handle: TaskHandle, cancel: threading.Event | None = None) -> PollStatus:
-        """One status check at `polling_url`, exactly as the API gave it (transient failures
-        are retried here, with back-off)."""
-        url = handle.polling_url
+    def _get(self, url: str) -> requests.Response:
+        return self._session.get(
+            url,
+            headers=self._headers(url),
+            timeout=(self._timeouts.connect, self._timeouts.read),
+            allow_redirects=False,
+        )
+
+    def _retrying(self, once: Callable[[], _T], cancel: threading.Event | None) -> _T:
+        """Runs an idempotent GET, retrying transient failures with jittered back-off."""
         failures = 0
         while True:
             try:
-                return self._poll_once(url)
+                return once()
             except FluxError as error:
                 if not error.retryable:
                     raise
@@ -326,14 +333,14 @@ class FluxApi:
                 wait = self.retry.delay(failures) if wait is None else wait
                 self._wait(min(wait, self.retry.max_retry_after), cancel)
 
+    def poll(self, handle: TaskHandle, cancel: threading.Event | None = None) -> PollStatus:
+        """One status check at `polling_url`, exactly as the API gave it (transient failures
+        are retried here, with back-off)."""
+        return self._retrying(lambda: self._poll_once(handle.polling_url), cancel)
+
     def _poll_once(self, url: str) -> PollStatus:
         try:
-            response = self._session.get(
-                url,
-                headers=self._headers(url),
-                timeout=(self._timeouts.connect, self._timeouts.read),
-                allow_redirects=False,
-            )
+            response = self._get(url)
         except requests.RequestException as exc:
             raise NetworkError(
                 "Lost contact with the API while waiting for the result. FluxDesk keeps the "
@@ -481,34 +488,23 @@ class FluxApi:
     def credits(self, cancel: threading.Event | None = None) -> float:
         """The account balance in credits (1 credit = US$0.01)."""
         self._require_key()
+        return self._retrying(self._credits_once, cancel)
+
+    def _credits_once(self) -> float:
         url = self.base_url + "/v1/credits"
-        attempt = 0
-        while True:
-            attempt += 1
-            try:
-                response = self._session.get(
-                    url,
-                    headers=self._headers(url),
-                    timeout=(self._timeouts.connect, self._timeouts.read),
-                    allow_redirects=False,
-                )
-            except requests.RequestException as exc:
-                if attempt >= self.retry.poll_attempts:
-                    raise NetworkError(
-                        f"Can't reach the API at {self._host(url)} to check the balance.",
-                        detail=type(exc).__name__,
-                    ) from None
-                self._wait(self.retry.delay(attempt), cancel)
-                continue
-            self._raise_for_account(response)
-            if response.status_code == 429 or response.status_code >= 500:
-                if attempt >= self.retry.poll_attempts:
-                    self._raise_server(response, "the balance check")
-                self._wait(self.retry.delay(attempt), cancel)
-                continue
-            if response.status_code != 200:
-                self._raise_server(response, "the balance check")
-            value = self._json(response, "the balance check").get("credits")
-            if not isinstance(value, int | float) or isinstance(value, bool):
-                raise ProtocolError("The API's balance answer had no credit figure.")
-            return float(value)
+        try:
+            response = self._get(url)
+        except requests.RequestException as exc:
+            raise NetworkError(
+                f"Can't reach the API at {self._host(url)} to check the balance.",
+                detail=type(exc).__name__,
+            ) from None
+        self._raise_for_account(response)
+        if response.status_code == 429:
+            raise self._rate_limited(response)
+        if response.status_code != 200:
+            self._raise_server(response, "the balance check")
+        value = self._json(response, "the balance check").get("credits")
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise ProtocolError("The API's balance answer had no credit figure.")
+        return float(value)
