@@ -272,7 +272,13 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_settings_triggered(self) -> None:
         account = self._parts.account
-        dialog = SettingsDialog(self._parts.preferences.value, account.key_state(), self)
+        problem = account.keychain_problem()
+        dialog = SettingsDialog(
+            self._parts.preferences.value,
+            account.key_state(),
+            problem.user_message if problem else None,
+            self,
+        )
         dialog.save_key_requested.connect(account.save_key)
         dialog.forget_key_requested.connect(account.forget_key)
         dialog.region_changed.connect(self._parts.preferences.set_region)

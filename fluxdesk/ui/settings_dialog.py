@@ -37,7 +37,11 @@ class SettingsDialog(QDialog):
     demo_when_no_key_changed = Signal(bool)
 
     def __init__(
-        self, preferences: Preferences, key_state: KeyState, parent: QWidget | None = None
+        self,
+        preferences: Preferences,
+        key_state: KeyState,
+        keychain_problem: str | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -81,6 +85,12 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
         note.setEnabled(False)
         key_layout.addWidget(note)
+        if keychain_problem:
+            warning = QLabel(keychain_problem, key_box)
+            warning.setObjectName("keychainWarning")
+            warning.setWordWrap(True)
+            warning.setStyleSheet("color: #d08a1a;")
+            key_layout.addWidget(warning)
         self.forget_button = QPushButton(self.tr("Forget key"), key_box)
         self.forget_button.setObjectName("forgetKeyButton")
         self.forget_button.clicked.connect(self.forget_key_requested)

@@ -71,6 +71,7 @@ class AccountController(QObject):
         self._connection: Connection | None = None
         self._key_state = KeyState.checking
         self._pending_key: str | None = None
+        self._keychain_problem: SecretStoreUnavailable | None = None
         self._balance_timer = QTimer(self)
         self._balance_timer.setSingleShot(True)
         self._balance_timer.setInterval(1500)  # one refresh after a burst of finished jobs
@@ -83,6 +84,10 @@ class AccountController(QObject):
 
     def key_state(self) -> KeyState:
         return self._key_state
+
+    def keychain_problem(self) -> SecretStoreUnavailable | None:
+        """Set when the system keychain could not be read at start-up."""
+        return self._keychain_problem
 
     def real_api_url(self) -> str:
         return self._api_url or Region(self._preferences.region).base_url
@@ -193,8 +198,9 @@ class AccountController(QObject):
     def _resolved(self, result: TaskResult) -> None:
         resolved: ResolvedKey | None = result.value
         if resolved is None or resolved.key is None:
-            if resolved is not None and resolved.keychain_problem is not None:
-                self.message.emit(resolved.keychain_problem.user_message)
+            # No keychain is only worth mentioning when the artist wants to save a key:
+            # Settings shows it then; at start-up it would be noise over the demo.
+            self._keychain_problem = resolved.keychain_problem if resolved else None
             if self._preferences.demo_when_no_key:
                 self.start_demo()
             else:
