@@ -29,27 +29,25 @@ from fluxdesk.core.api.transfer import (
     Downloader,
     RetryPolicy,
     Timeouts,
-    connection_was_made,
     detail_problems,
     detail_text,
     json_or_empty,
+    post_job,
     read_json,
     retry_after,
+    retry_transient,
     wait,
 )
 from fluxdesk.core.errors import (
     AuthError,
     CreditsError,
-    FluxError,
     MissingKey,
     NetworkError,
-    OperationCancelled,
     ProtocolError,
     RateLimited,
     ResultExpired,
     ServerError,
     ServerRejected,
-    SubmitUncertain,
 )
 
 __all__ = ["FluxApi", "RetryPolicy", "Timeouts"]
@@ -145,57 +143,32 @@ class FluxApi:
         """Sends one generation request. Never re-sends once the server may have taken it."""
         self._require_key()
         url = self.base_url + endpoint
-        attempt = rate_limited = 0
-        while True:
-            attempt += 1
-            if cancel is not None and cancel.is_set():
-                raise OperationCancelled()
-            try:
-                response = self._session.post(
-                    url,
-                    json=dict(body),
-                    headers=self._headers(url),
-                    timeout=(self._timeouts.connect, self._timeouts.read),
-                    allow_redirects=False,
-                )
-            except requests.RequestException as exc:
-                if connection_was_made(exc):
-                    raise SubmitUncertain(
-                        "The connection broke after the job was sent, so it may or may not be "
-                        "running (and charged). FluxDesk will not send it again by itself; check "
-                        "your BFL dashboard before retrying.",
-                        detail=type(exc).__name__,
-                    ) from None
-                if attempt >= self.retry.submit_attempts:
-                    raise NetworkError(
-                        f"Can't reach the API at {self._host(url)}. Check your internet "
-                        "connection; nothing was sent or charged.",
-                        detail=type(exc).__name__,
-                    ) from None
-                self._wait(self.retry.delay(attempt), cancel)
-                continue
-
-            status = response.status_code
-            if status == 200:
-                return self._parse_handle(response)
-            self._raise_for_account(response)
-            if status in (400, 422):
-                raise ServerRejected(detail_problems(json_or_empty(response)))
-            if status == 429:
-                rate_limited += 1
-                error = self._rate_limited(response)
-                if rate_limited >= self.retry.rate_limit_attempts:
-                    raise error
-                wait = error.retry_after if error.retry_after is not None else None
-                if wait is None:
-                    wait = self.retry.delay(rate_limited)
-                self._wait(min(wait, self.retry.max_retry_after), cancel)
-                attempt -= 1  # a rate-limit pause is not a failed attempt
-                continue
-            if status in (500, 503) and attempt < self.retry.submit_attempts:
-                self._wait(self.retry.delay(attempt), cancel)
-                continue
-            self._raise_server(response, "the job")
+        response = post_job(
+            self._session,
+            url,
+            body,
+            headers=self._headers(url),
+            timeouts=self._timeouts,
+            retry=self.retry,
+            cancel=cancel,
+            uncertain=(
+                "The connection broke after the job was sent, so it may or may not be running "
+                "(and charged). FluxDesk will not send it again by itself; check your BFL "
+                "dashboard before retrying."
+            ),
+            unreachable=(
+                f"Can't reach the API at {self._host(url)}. Check your internet connection; "
+                "nothing was sent or charged."
+            ),
+            rate_limited=self._rate_limited,
+        )
+        status = response.status_code
+        if status == 200:
+            return self._parse_handle(response)
+        self._raise_for_account(response)
+        if status in (400, 422):
+            raise ServerRejected(detail_problems(json_or_empty(response)))
+        self._raise_server(response, "the job")
 
     def _raise_server(self, response: requests.Response, what: str) -> NoReturn:
         status = response.status_code
@@ -235,19 +208,7 @@ class FluxApi:
         """One status check at `polling_url`, exactly as the API gave it (transient failures
         are retried here, with back-off)."""
         url = handle.polling_url
-        failures = 0
-        while True:
-            try:
-                return self._poll_once(url)
-            except FluxError as error:
-                if not error.retryable:
-                    raise
-                failures += 1
-                if failures >= self.retry.poll_attempts:
-                    raise
-                wait = getattr(error, "retry_after", None)
-                wait = self.retry.delay(failures) if wait is None else wait
-                self._wait(min(wait, self.retry.max_retry_after), cancel)
+        return retry_transient(lambda: self._poll_once(url), self.retry, cancel)
 
     def _poll_once(self, url: str) -> PollStatus:
         try:

@@ -20,7 +20,15 @@ from PIL import Image, UnidentifiedImageError
 
 from fluxdesk.core.api.hosts import is_acceptable_download_url
 from fluxdesk.core.api.models import DownloadedImage
-from fluxdesk.core.errors import DownloadError, FluxError, OperationCancelled, ProtocolError
+from fluxdesk.core.errors import (
+    DownloadError,
+    FluxError,
+    NetworkError,
+    OperationCancelled,
+    ProtocolError,
+    RateLimited,
+    SubmitUncertain,
+)
 
 MAX_RESULT_BYTES = 200 * 1024 * 1024
 MAX_RESULT_PIXELS = 64_000_000
@@ -249,3 +257,77 @@ class Downloader:
                 "The download of the result was cut short.", detail=f"{len(data)}/{expected} bytes"
             )
         return data
+
+
+def post_job(
+    session: requests.Session,
+    url: str,
+    body: Mapping[str, Any],
+    *,
+    headers: Mapping[str, str],
+    timeouts: Timeouts,
+    retry: RetryPolicy,
+    cancel: threading.Event | None,
+    uncertain: str,
+    unreachable: str,
+    rate_limited: Callable[[requests.Response], RateLimited],
+) -> requests.Response:
+    """POSTs a job that may cost money, retrying only when the server certainly did not start
+    it: the connection was never made, 429 (after its Retry-After), 500/503. A connection that
+    breaks after the body was sent raises ``SubmitUncertain(uncertain)`` and is never retried.
+
+    Returns the first other answer (2xx or an error for the caller to map)."""
+    attempt = limited = 0
+    while True:
+        attempt += 1
+        if cancel is not None and cancel.is_set():
+            raise OperationCancelled()
+        try:
+            response = session.post(
+                url,
+                json=dict(body),
+                headers=dict(headers),
+                timeout=timeouts.pair,
+                allow_redirects=False,
+            )
+        except requests.RequestException as exc:
+            if connection_was_made(exc):
+                raise SubmitUncertain(uncertain, detail=type(exc).__name__) from None
+            if attempt >= retry.submit_attempts:
+                raise NetworkError(unreachable, detail=type(exc).__name__) from None
+            wait(retry.delay(attempt), cancel)
+            continue
+        status = response.status_code
+        if status == 429:
+            limited += 1
+            error = rate_limited(response)
+            if limited >= retry.rate_limit_attempts:
+                raise error
+            pause = error.retry_after if error.retry_after is not None else retry.delay(limited)
+            wait(min(pause, retry.max_retry_after), cancel)
+            attempt -= 1  # a rate-limit pause is not a failed attempt
+            continue
+        if status in (500, 503) and attempt < retry.submit_attempts:
+            wait(retry.delay(attempt), cancel)
+            continue
+        return response
+
+
+def retry_transient(
+    call: Callable[[], Any], retry: RetryPolicy, cancel: threading.Event | None
+) -> Any:
+    """`call()` again after a retryable FluxError (with back-off, or the error's Retry-After),
+    up to ``retry.poll_attempts`` times: for GETs, which may safely be repeated."""
+    failures = 0
+    while True:
+        try:
+            return call()
+        except FluxError as error:
+            if not error.retryable:
+                raise
+            failures += 1
+            if failures >= retry.poll_attempts:
+                raise
+            pause = getattr(error, "retry_after", None)
+            pause = retry.delay(failures) if pause is None else pause
+            wait(min(pause, retry.max_retry_after), cancel)

@@ -11,8 +11,8 @@ ledger add them up the same way for every provider.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
@@ -64,9 +64,15 @@ class ProviderModels:
     label: str
     billing: Billing
     models: tuple[ModelSpec, ...]
+    # Another provider's model id -> the model that stands in for it here.
+    aliases: Mapping[str, str] = field(default_factory=dict)
 
     def find(self, model_id: str) -> ModelSpec | None:
         return next((spec for spec in self.models if spec.id == model_id), None)
+
+    def resolve(self, model_id: str) -> ModelSpec | None:
+        """The model itself, or the one that stands in for it on this provider."""
+        return self.find(model_id) or self.find(self.aliases.get(model_id, ""))
 
 
 def find_model(models: tuple[ModelSpec, ...], model_id: str, label: str) -> ModelSpec:
