@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from fluxdesk.emulator.catalog import MODELS
@@ -20,6 +20,7 @@ from fluxdesk.emulator.images import CONTENT_TYPES
 from fluxdesk.emulator.pricing import megapixels
 from fluxdesk.emulator.replies import (
     ApiError,
+    Incoming,
     Reply,
     Transport,
     blob_error,
@@ -38,22 +39,19 @@ _RESULT_PATH = re.compile(r"^/results/([0-9a-f]{32})/([^/]+)$")
 _ADMIN = "/_emulator/"
 
 
-@dataclass(frozen=True, slots=True)
-class Incoming:
-    listener: str  # "api", "delivery" or "regional"
-    method: str
-    path: str  # without the query
-    query: dict[str, str]
-    headers: dict[str, str]  # lower-case names
-    body: bytes
-
-
 class Router:
     def __init__(
-        self, state: EmulatorState, faults: FaultBook, waiter: Waiter, *, regional: bool
+        self,
+        state: EmulatorState,
+        faults: FaultBook,
+        waiter: Waiter,
+        *,
+        regional: bool,
+        admin: Callable[[Incoming], Reply],
     ) -> None:
         self.state, self.faults, self.waiter = state, faults, waiter
         self.regional = regional
+        self._shared_admin = admin  # faults, clock, hangs, state: the same on every emulator
         self.polling_base = ""  # set by the server once its listeners have ports
         api = {"/v1/get_result": ("GET",), "/v1/credits": ("GET",)}
         api |= {spec.path: ("POST",) for spec in MODELS.values()}
@@ -230,29 +228,10 @@ class Router:
     # --- Admin (API listener only, no key) -----------------------------------------------------
 
     def _admin(self, req: Incoming) -> Reply:
+        if req.path != "/_emulator/keys":
+            return self._shared_admin(req)
         try:
             body = json.loads(req.body) if req.body.strip() else {}
-            return self._admin_action(req, body)
-        except (ValueError, TypeError, KeyError) as err:
-            return detail(422, str(err) or type(err).__name__)
-
-    def _admin_action(self, req: Incoming, body: Any) -> Reply:
-        if req.path == "/_emulator/faults":
-            if req.method == "DELETE":
-                self.faults.clear()
-            else:
-                # Validate them all before scripting any: a bad list changes nothing.
-                faults = [Fault.from_json(f) for f in (body if isinstance(body, list) else [body])]
-                for fault in faults:
-                    self.faults.add(fault)
-            return json_reply(200, {"faults": [f.to_json() for f in self.faults.pending()]})
-        if req.path == "/_emulator/advance_clock":
-            self.state.clock.advance(float(body["seconds"]))
-            return json_reply(200, {"clock": self.state.clock.offset})
-        if req.path == "/_emulator/release_hangs":
-            self.waiter.release_hangs()
-            return json_reply(200, {})
-        if req.path == "/_emulator/keys":
             key = body["key"]
             if not isinstance(key, str) or not key:
                 raise ValueError("key must be a non-empty string")
@@ -261,10 +240,9 @@ class Router:
             else:
                 credits = body.get("credits")
                 self.state.add_key(key, None if credits is None else float(credits))
-            return json_reply(200, self.state.snapshot())
-        snapshot = self.state.snapshot()
-        snapshot["faults"] = [f.to_json() for f in self.faults.pending()]
-        return json_reply(200, snapshot)
+        except (ValueError, TypeError, KeyError) as err:
+            return detail(422, str(err) or type(err).__name__)
+        return json_reply(200, self.state.snapshot())
 
 
 def _task_filters(task: Task | None) -> dict[str, str | None]:
