@@ -27,6 +27,7 @@ from fluxdesk.core.errors import (
     OperationCancelled,
     ProtocolError,
     RateLimited,
+    ServerError,
     SubmitUncertain,
 )
 
@@ -316,13 +317,14 @@ def post_job(
 def retry_transient(
     call: Callable[[], Any], retry: RetryPolicy, cancel: threading.Event | None
 ) -> Any:
-    """`call()` again after a retryable FluxError (with back-off, or the error's Retry-After),
-    up to ``retry.poll_attempts`` times: for GETs, which may safely be repeated."""
+    """`call()` again after a transient failure on the way (network, server, rate limit; with
+    back-off, or the error's Retry-After), up to ``retry.poll_attempts`` times: for GETs, which
+    may safely be repeated. The outcome of a job (failed, interrupted, moderated) is final."""
     failures = 0
     while True:
         try:
             return call()
-        except FluxError as error:
+        except (NetworkError, ServerError, RateLimited) as error:
             if not error.retryable:
                 raise
             failures += 1
