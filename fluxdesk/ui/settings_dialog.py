@@ -107,6 +107,12 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.show_key_state(key_state)
 
+    def add_section(self, section: QWidget) -> None:
+        """Another group of settings (e.g. other providers), above the Close button."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, section)
+
     @Slot(bool)
     def _on_reveal_toggled(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password

@@ -132,7 +132,7 @@ def test_a_custom_workflow_with_a_guessed_mapping(cli, tmp_path: Path) -> None:
         (
             ["--provider", "fal", "--model", "flux-kontext-pro", "--set", "aspect_ratio=5:7"],
             2,
-            "fal's",
+            "must be one of",
         ),
         (["--provider", "comfyui", "--model", "flux-2-pro"], 2, "no model"),
         (["--provider", "bfl", "--model", "flux-dev", "--workflow", "x.json"], 2, "comfyui"),

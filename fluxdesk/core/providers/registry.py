@@ -7,15 +7,24 @@ for (``stands_for``), so one preset runs on every provider: ``ProviderModels.res
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 
+from fluxdesk.core.api.catalog import MODELS
 from fluxdesk.core.api.client import FluxApi
 from fluxdesk.core.api.transfer import RetryPolicy, Timeouts
-from fluxdesk.core.providers.base import PROVIDER_LABELS, Provider, ProviderId, ProviderModels
+from fluxdesk.core.providers.base import (
+    PROVIDER_LABELS,
+    Billing,
+    Provider,
+    ProviderId,
+    ProviderModels,
+)
 from fluxdesk.core.providers.bfl import BflProvider
 from fluxdesk.core.providers.comfy.client import DEFAULT_COMFY_URL, ComfyProvider
 from fluxdesk.core.providers.comfy.workflow import Workflow, load_workflows
+from fluxdesk.core.providers.fal.catalog import FAL_MODELS
 from fluxdesk.core.providers.fal.client import DEFAULT_FAL_URL, FalProvider
 from fluxdesk.resources import resource_path
 
@@ -61,6 +70,11 @@ def make_provider(
     )
 
 
+def bfl_models() -> ProviderModels:
+    """BFL's models, which need no connection to be listed."""
+    return ProviderModels(ProviderId.bfl, PROVIDER_LABELS[ProviderId.bfl], Billing.credits, MODELS)
+
+
 def provider_models(provider: Provider) -> ProviderModels:
     aliases: dict[str, str] = {}
     for workflow in getattr(provider, "workflows", ()):
@@ -73,3 +87,17 @@ def provider_models(provider: Provider) -> ProviderModels:
         provider.models(),
         aliases,
     )
+
+
+@functools.cache
+def _builtin_labels() -> dict[tuple[str, str], str]:
+    labels = {(ProviderId.bfl.value, spec.id): spec.label for spec in MODELS}
+    labels |= {(ProviderId.fal.value, model.spec.id): model.spec.label for model in FAL_MODELS}
+    labels |= {(ProviderId.comfyui.value, w.id): w.label for w in comfy_workflows()}
+    return labels
+
+
+def model_label(provider_id: str, model_id: str) -> str:
+    """A model's name for the history ('FLUX.1 Kontext [pro]'); its id if it is not built in
+    (an imported workflow, a model a later version dropped)."""
+    return _builtin_labels().get((provider_id, model_id), model_id)

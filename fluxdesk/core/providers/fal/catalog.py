@@ -103,9 +103,10 @@ def _size(name: str) -> FieldSpec:
 _KONTEXT_FIELDS = (
     _field(
         "aspect_ratio",
-        FieldKind.aspect_ratio,
+        FieldKind.choice,
         "Aspect ratio",
-        help="One of fal's ratios (21:9 … 9:21). Empty keeps the input's shape.",
+        choices=FAL_ASPECT_RATIOS,
+        help="fal takes these ratios only; Default keeps the input's shape.",
     ),
     _OUTPUT_FORMAT,
     _guidance(3.5),
@@ -204,14 +205,6 @@ def fal_model(model_id: str) -> FalModel:
     except KeyError:
         known = ", ".join(_BY_ID)
         raise InputError(f"fal.ai has no model '{model_id}' in FluxDesk. Known: {known}.") from None
-
-
-def fal_problems(request: GenerationRequest) -> list[tuple[str, str]]:
-    """What fal refuses beyond the generic field checks."""
-    ratio = request.params.get("aspect_ratio")
-    if isinstance(ratio, str) and ratio.replace(" ", "") not in FAL_ASPECT_RATIOS:
-        return [("aspect_ratio", "must be one of fal's " + ", ".join(FAL_ASPECT_RATIOS))]
-    return []
 
 
 def _data_uri(data: bytes) -> str:

@@ -59,7 +59,7 @@ from fluxdesk.core.errors import (
     ServerRejected,
 )
 from fluxdesk.core.providers.base import Billing, Problem, ProviderId, ReadImage
-from fluxdesk.core.providers.fal.catalog import FAL_MODELS, fal_model, fal_problems, fal_request
+from fluxdesk.core.providers.fal.catalog import FAL_MODELS, fal_model, fal_request
 
 DEFAULT_FAL_URL = "https://queue.fal.run"
 _WHO = "fal.ai"
@@ -134,7 +134,7 @@ class FalProvider:
         return fal_model(model_id).spec
 
     def validate(self, request: GenerationRequest) -> list[Problem]:
-        return validate_request(self.model(request.model), request) + fal_problems(request)
+        return validate_request(self.model(request.model), request)
 
     def price(self, request: GenerationRequest) -> float | None:
         return estimate_credits(self.model(request.model), request)
