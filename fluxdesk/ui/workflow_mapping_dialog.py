@@ -26,7 +26,7 @@ def _describe(draft: WorkflowDraft, target: NodeInput) -> str:
     title = node.get("_meta", {}).get("title") or node["class_type"]
     value = node["inputs"][target[1]]
     shown = " ".join(str(value).split())
-    shown = shown if len(shown) <= 28 else shown[:27] + "…"
+    shown = (shown if len(shown) <= 28 else shown[:27] + "…") or "(empty)"
     return f"#{target[0]} {title} · {target[1]} = {shown}"
 
 

@@ -9,16 +9,18 @@ from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from fluxdesk.core.api.catalog import MODELS, Family, ModelSpec
+from fluxdesk.core.api.catalog import Family, ModelSpec
 from fluxdesk.core.providers.base import Billing, ProviderModels, format_price
+from fluxdesk.core.providers.registry import bfl_models
 
 DEFAULT_MODEL = "flux-kontext-pro"  # the inking model
 DEFAULT_PROVIDER = "bfl"
 MODEL_ID_ROLE = Qt.ItemDataRole.UserRole
 PROVIDER_ROLE = Qt.ItemDataRole.UserRole + 1
 DEPTH_ROLE = Qt.ItemDataRole.UserRole + 2
+TAG_ROLE = Qt.ItemDataRole.UserRole + 3  # the provider suffix the closed box shows
 
-BFL_ONLY = (ProviderModels(DEFAULT_PROVIDER, "BFL", Billing.credits, MODELS),)
+BFL_ONLY = (bfl_models(),)
 
 # (group title, families, role shown after the model's name)
 _GROUPS: tuple[tuple[str, tuple[Family, ...]], ...] = (
@@ -37,6 +39,13 @@ _ROLES = {
 }
 
 
+_PROVIDER_TITLES = {
+    "bfl": "BFL",
+    "fal": "fal.ai — the same models, billed by fal",
+    "comfyui": "ComfyUI — workflows on your server",
+}
+
+
 def display_name(spec: ModelSpec) -> str:
     """'FLUX.1 Kontext [pro] — Edit'."""
     return f"{spec.label} — {_ROLES[spec.family]}"
@@ -52,10 +61,14 @@ def _price_hint(spec: ModelSpec, billing: Billing) -> str:
 
 
 class _IndentDelegate(QStyledItemDelegate):
-    """Indents entries under their titles in the open list only."""
+    """Indents entries under their titles in the open list only, where the provider's title
+    above them makes the closed box's provider suffix redundant."""
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
+        tag = index.data(TAG_ROLE)
+        if tag:
+            option.text = option.text.removesuffix(tag)
         depth = index.data(DEPTH_ROLE) or 0
         if depth:
             option.text = "   " * depth + option.text
@@ -113,10 +126,13 @@ class ModelPicker(QComboBox):
         model: QStandardItemModel = self.model()  # type: ignore[assignment]
         blocked = self.blockSignals(True)
         model.clear()
-        for catalog in catalogs:
+        for number, catalog in enumerate(catalogs):
             depth = 1 if several else 0
             if several:
-                model.appendRow(self._header(catalog.label.upper(), provider=True))
+                if number:
+                    self.insertSeparator(model.rowCount())
+                title = _PROVIDER_TITLES.get(catalog.id, catalog.label)
+                model.appendRow(self._header(title, provider=True))
             if catalog.id == DEFAULT_PROVIDER:
                 for title, families in _GROUPS:
                     specs = [s for s in catalog.models if s.family in families]
