@@ -104,6 +104,10 @@ class ProviderSettings(QWidget):
         self.fal_forget_button.clicked.connect(self.fal_key_forget_requested)
         column.addWidget(self.fal_forget_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.show_fal_state(providers.has_fal_key())
+        if providers.fal_demo():
+            self.fal_status.setText(
+                self.tr("Demo: fal.ai models run on the built-in emulator until you add a key.")
+            )
         return box
 
     def _comfy_box(self, providers: ProvidersController) -> QGroupBox:

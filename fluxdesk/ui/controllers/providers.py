@@ -128,6 +128,7 @@ class ProvidersController(QObject):
             or DEFAULT_URLS[ProviderId.comfyui]
         )
         self._fal_key: str | None = None
+        self._fal_demo = False  # the fal "key" is the built-in emulator's
         self._comfy_token: str | None = None
         self._comfy = ComfyState(url)
         self._workflows: list[Workflow] = []
@@ -184,7 +185,11 @@ class ProvidersController(QObject):
         return self._fal_url
 
     def has_fal_key(self) -> bool:
-        return self._fal_key is not None
+        """A real fal.ai key is set (not the demo's)."""
+        return self._fal_key is not None and not self._fal_demo
+
+    def fal_demo(self) -> bool:
+        return self._fal_demo
 
     def comfy_state(self) -> ComfyState:
         return self._comfy
@@ -258,6 +263,7 @@ class ProvidersController(QObject):
             if self._demo_fal is None:
                 self._demo_fal = start_fal_emulator(latency=DEMO_LATENCY, min_polls=1)
             self._fal_url, self._fal_key = self._demo_fal.base_url, DEMO_KEY
+            self._fal_demo = True
         if not self._comfy.connected and not self._comfy_configured:
             if self._demo_comfy is None:
                 self._demo_comfy = start_comfy_emulator(latency=DEMO_LATENCY, min_polls=1)
@@ -356,6 +362,7 @@ class ProvidersController(QObject):
             self.fal_key_checked.emit(False, error.user_message)
             return
         self._fal_url, self._fal_key, problem = result.value
+        self._fal_demo = False
         self.fal_key_state_changed.emit(True)
         text = self.tr("fal.ai key accepted and saved in the system keychain.")
         if problem:
@@ -367,7 +374,7 @@ class ProvidersController(QObject):
         if not result.ok and result.error is not None:
             self.message.emit(result.error.user_message)
             return
-        self._fal_key = None
+        self._fal_key, self._fal_demo = None, False
         self.fal_key_state_changed.emit(False)
         self.message.emit(self.tr("The fal.ai key was removed from the keychain."))
         self._publish()
