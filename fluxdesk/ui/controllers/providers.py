@@ -23,13 +23,14 @@ from fluxdesk.core.errors import FluxError, InputError, SecretStoreUnavailable
 from fluxdesk.core.logs import register_secret
 from fluxdesk.core.providers.base import Provider, ProviderId, ProviderModels
 from fluxdesk.core.providers.bfl import BflProvider
-from fluxdesk.core.providers.comfy.client import ComfyProvider, ServerLists, normalize_server_url
+from fluxdesk.core.providers.comfy.client import ComfyProvider
 from fluxdesk.core.providers.comfy.importing import (
     guess_mapping,
     make_workflow,
     read_graph,
     save_workflow,
 )
+from fluxdesk.core.providers.comfy.server import ServerLists, normalize_server_url
 from fluxdesk.core.providers.comfy.workflow import Graph, NodeInput, Workflow
 from fluxdesk.core.providers.fal.client import FalProvider
 from fluxdesk.core.providers.registry import (

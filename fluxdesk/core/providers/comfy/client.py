@@ -12,7 +12,6 @@ import contextlib
 import threading
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, NoReturn
 from urllib.parse import urlencode, urlsplit
 
@@ -20,7 +19,6 @@ import requests
 
 from fluxdesk import __version__
 from fluxdesk.core.api.catalog import ModelSpec
-from fluxdesk.core.api.hosts import is_loopback
 from fluxdesk.core.api.models import (
     DownloadedImage,
     GenerationRequest,
@@ -42,7 +40,6 @@ from fluxdesk.core.api.transfer import (
 from fluxdesk.core.api.validation import validate_request
 from fluxdesk.core.errors import (
     AuthError,
-    ConfigError,
     GenerationFailed,
     JobInterrupted,
     MissingOutput,
@@ -54,59 +51,16 @@ from fluxdesk.core.errors import (
 )
 from fluxdesk.core.providers.base import Billing, Problem, ProviderId, ReadImage, find_model
 from fluxdesk.core.providers.comfy.progress import ProgressSocket
+from fluxdesk.core.providers.comfy.server import (
+    ServerLists,
+    auth_headers,
+    choices,
+    normalize_server_url,
+)
 from fluxdesk.core.providers.comfy.workflow import Workflow
 
 DEFAULT_COMFY_URL = "http://127.0.0.1:8188"
 _WHO = "The ComfyUI server"
-
-
-def normalize_server_url(url: str, has_token: bool) -> str:
-    """Plain http is fine on this machine or the local network, but never with a token."""
-    text = url.strip().rstrip("/")
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(f"'{url}' is not a server address (expected http://host:8188).")
-    if parts.scheme == "http" and has_token and not is_loopback(parts.hostname):
-        raise ConfigError(
-            f"Refusing plain http for {parts.hostname} with a token: it would travel "
-            "unencrypted. Use the server's https address."
-        )
-    if parts.query or parts.fragment:
-        raise ConfigError(f"'{url}' is not a server address (no query or fragment allowed).")
-    return text
-
-
-def auth_headers(token: str | None) -> dict[str, str]:
-    if not token:
-        return {}
-    name, sep, value = token.partition(":")
-    if sep and name.strip() and " " not in name.strip() and value.strip():
-        return {name.strip(): value.strip()}
-    return {"Authorization": f"Bearer {token.strip()}"}
-
-
-@dataclass(frozen=True, slots=True)
-class ServerLists:
-    """What the server has installed, where it says so (``/object_info``)."""
-
-    checkpoints: tuple[str, ...] = ()
-    diffusion_models: tuple[str, ...] = ()
-    loras: tuple[str, ...] = ()
-
-
-def _choices(object_info: Any, node: str, name: str) -> tuple[str, ...]:
-    """A combo input's options, in the old (``[[...], {...}]``) and new (``["COMBO", {options}]``)
-    shapes of ``/object_info``."""
-    try:
-        spec = object_info[node]["input"]["required"][name]
-    except (KeyError, TypeError):
-        return ()
-    first = spec[0] if isinstance(spec, list) and spec else None
-    if isinstance(first, list):
-        return tuple(str(item) for item in first)
-    if first == "COMBO" and len(spec) > 1 and isinstance(spec[1], dict):
-        return tuple(str(item) for item in spec[1].get("options") or ())
-    return ()
 
 
 def _messages(entry: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -466,5 +420,5 @@ class ComfyProvider:
                 self.retry,
                 cancel,
             )
-            lists[key] = _choices(json_or_empty(response), node, name)
+            lists[key] = choices(json_or_empty(response), node, name)
         return ServerLists(**lists)
