@@ -18,6 +18,8 @@ from fluxdesk.core.api.client import FluxApi, RetryPolicy, Timeouts
 from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.paths import AppPaths
 from fluxdesk.emulator import EmulatorServer, start_emulator
+from fluxdesk.emulator.comfy import ComfyEmulator, start_comfy_emulator
+from fluxdesk.emulator.fal import FalEmulator, start_fal_emulator
 
 
 class MemoryKeyring(KeyringBackend):
@@ -65,8 +67,9 @@ def _isolated_user_state(
     previous = keyring.get_keyring()
     keyring.set_keyring(memory)
     monkeypatch.setenv("FLUXDESK_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("BFL_API_KEY", raising=False)
-    monkeypatch.delenv("FLUXDESK_API_URL", raising=False)
+    for name in ("BFL_API_KEY", "FLUXDESK_API_URL", "FAL_KEY", "FLUXDESK_COMFY_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("FLUXDESK_COMFY_TOKEN", raising=False)
     monkeypatch.setattr(socket.socket, "connect", _loopback_only)
     yield memory
     keyring.set_keyring(previous)
@@ -112,3 +115,19 @@ def api(emulator: EmulatorServer) -> FluxApi:
         timeouts=Timeouts(connect=2.0, read=2.0),
         retry=RetryPolicy.immediate(),
     )
+
+
+@pytest.fixture
+def fal_emulator() -> Iterator[FalEmulator]:
+    """The fal.ai queue emulator; faults scriptable with FalFault."""
+    server = start_fal_emulator(latency=0.0, min_polls=2)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def comfy_emulator() -> Iterator[ComfyEmulator]:
+    """A ComfyUI server emulator (no token); faults scriptable with ComfyFault."""
+    server = start_comfy_emulator(latency=0.0, min_polls=2)
+    yield server
+    server.stop()

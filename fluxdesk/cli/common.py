@@ -60,7 +60,7 @@ def api_url(argument: str | None, environ: Mapping[str, str] | None = None) -> s
     return normalize_api_url(argument or environ.get(API_URL_ENV) or DEFAULT_API_URL)
 
 
-def make_api(url: str, environ: Mapping[str, str] | None = None) -> FluxApi:
+def bfl_key(environ: Mapping[str, str] | None = None) -> str:
     """Raises MissingKey (with the keychain's problem, if any, in its message)."""
     resolved = resolve_api_key(KeyringSecretStore(), environ)
     if not resolved.key:
@@ -69,7 +69,11 @@ def make_api(url: str, environ: Mapping[str, str] | None = None) -> FluxApi:
             error.user_message += " (No system keychain is available on this machine.)"
         raise error
     register_secret(resolved.key)
-    return FluxApi(url, resolved.key)
+    return resolved.key
+
+
+def make_api(url: str, environ: Mapping[str, str] | None = None) -> FluxApi:
+    return FluxApi(url, bfl_key(environ))
 
 
 def open_history(paths: AppPaths) -> HistoryStore:

@@ -17,17 +17,14 @@ from typing import Any
 from fluxdesk.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_USAGE,
-    api_url,
     exit_code_for,
-    make_api,
     open_history,
     print_error,
     worst_exit_code,
 )
-from fluxdesk.core.api.catalog import COMMON_FIELDS, get_model
+from fluxdesk.cli.providers import provider_for
+from fluxdesk.core.api.catalog import COMMON_FIELDS, ModelSpec
 from fluxdesk.core.api.models import GenerationRequest
-from fluxdesk.core.api.pricing import estimate_credits
-from fluxdesk.core.api.validation import validate_request
 from fluxdesk.core.concurrency import ConcurrencyGate
 from fluxdesk.core.errors import FluxError, InputError, StorageError, ValidationProblem
 from fluxdesk.core.history.store import HistoryStore, StoredImage
@@ -35,6 +32,8 @@ from fluxdesk.core.inputs import inputs_from_files
 from fluxdesk.core.jobs import JobId, JobPlan, JobState, JobUpdate, PollPolicy, run_planned_job
 from fluxdesk.core.paths import AppPaths
 from fluxdesk.core.prompt_state import PromptState
+from fluxdesk.core.providers.base import Provider
+from fluxdesk.core.providers.registry import provider_models
 
 MAX_COUNT = 24  # the API's concurrency limit per account
 _EXTENSIONS = {"png": (".png",), "jpeg": (".jpg", ".jpeg"), "webp": (".webp",)}
@@ -107,13 +106,21 @@ def _save(result: StoredImage, destination: Path) -> Path:
     return destination
 
 
-def _build_requests(args: argparse.Namespace, store: HistoryStore) -> list[GenerationRequest]:
-    spec = get_model(args.model)
+def resolve_model(provider: Provider, model_id: str) -> ModelSpec:
+    """The provider's model, or the one that stands in for `model_id` there (a ComfyUI
+    workflow for a BFL model id)."""
+    spec = provider_models(provider).resolve(model_id)
+    return spec if spec is not None else provider.model(model_id)  # raises the clear error
+
+
+def _build_requests(
+    args: argparse.Namespace, store: HistoryStore, provider: Provider, spec: ModelSpec
+) -> list[GenerationRequest]:
     params = parse_set(args.set or [])
     inputs = inputs_from_files(store, spec, [Path(p) for p in args.input or []], args.mask)
-    state = PromptState(args.model, args.prompt, params, args.seed, args.count)
+    state = PromptState(spec.id, args.prompt, params, args.seed, args.count, provider=provider.id)
     requests_ = state.requests(inputs)
-    if problems := validate_request(spec, requests_[0]):
+    if problems := provider.validate(requests_[0]):
         raise ValidationProblem(problems)
     return requests_
 
@@ -142,10 +149,15 @@ def run(args: argparse.Namespace, paths: AppPaths, policy: PollPolicy | None = N
         print_error(f"--count must be between 1 and {MAX_COUNT}.")
         return EXIT_USAGE
     try:
-        url = api_url(args.api_url)
+        chosen = provider_for(
+            args.provider, args.api_url, config_dir=paths.config, workflow=args.workflow
+        )
+        provider = chosen.provider
+        spec = resolve_model(provider, chosen.workflow.id if chosen.workflow else args.model)
         store = open_history(paths)
-        requests_ = _build_requests(args, store)
-        api = make_api(url)
+        requests_ = _build_requests(args, store, provider, spec)
+        if chosen.missing_key is not None:
+            raise chosen.missing_key
     except FluxError as error:
         print_error(error.user_message)
         return exit_code_for(error)
@@ -157,8 +169,7 @@ def run(args: argparse.Namespace, paths: AppPaths, policy: PollPolicy | None = N
     codes: list[int] = []
     count = len(requests_)
     pool = ThreadPoolExecutor(max_workers=count, thread_name_prefix="generate")
-    spec = get_model(args.model)
-    plans = [JobPlan(request, api, "cli", estimate_credits(spec, request)) for request in requests_]
+    plans = [JobPlan(request, provider, "cli", provider.price(request)) for request in requests_]
     futures = [
         pool.submit(_run_one, index, plan, store, policy, gate, cancel)
         for index, plan in enumerate(plans, start=1)

@@ -12,6 +12,9 @@ from fluxdesk import __version__
 from fluxdesk.cli.export_args import add_parser as add_export_parser
 from fluxdesk.core.api.catalog import model_ids
 from fluxdesk.core.jobs import PollPolicy
+from fluxdesk.core.providers.base import ProviderId
+from fluxdesk.core.providers.fal.catalog import FAL_MODELS
+from fluxdesk.core.providers.registry import comfy_workflows
 
 COMMANDS = ("generate", "credits", "emulator", "export")
 DEFAULT_EMULATOR_PORT = 8765
@@ -33,6 +36,16 @@ def _positive_float(text: str) -> float:
     return value
 
 
+PROVIDERS = tuple(p.value for p in ProviderId)
+
+
+def _all_model_ids() -> tuple[str, ...]:
+    """BFL's models, then fal's and the ComfyUI templates' that BFL has not."""
+    ids = list(model_ids())
+    extra = [m.spec.id for m in FAL_MODELS] + [w.id for w in comfy_workflows()]
+    return tuple(ids + [i for i in dict.fromkeys(extra) if i not in ids])
+
+
 def build_cli_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="fluxdesk",
@@ -50,10 +63,11 @@ def build_cli_parser() -> argparse.ArgumentParser:
     )
     generate.add_argument(
         "--model",
-        required=True,
-        choices=model_ids(),
+        choices=_all_model_ids(),
         metavar="MODEL",
-        help="one of: " + ", ".join(model_ids()),
+        help="BFL: " + ", ".join(model_ids()) + "; fal.ai and ComfyUI take BFL's ids where they "
+        "run the same (or a stand-in) model, plus their own: "
+        + ", ".join(i for i in _all_model_ids() if i not in model_ids()),
     )
     generate.add_argument("--prompt", required=True, metavar="TEXT")
     generate.add_argument(
@@ -85,7 +99,19 @@ def build_cli_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="where to save (default ./output.EXT); -1, -2... for variations",
     )
-    generate.add_argument("--api-url", metavar="URL")
+    generate.add_argument(
+        "--provider",
+        choices=PROVIDERS,
+        default="bfl",
+        help="who runs the job: bfl (default), fal (fal.ai) or comfyui (a ComfyUI server)",
+    )
+    generate.add_argument("--api-url", metavar="URL", help="the chosen provider's address")
+    generate.add_argument(
+        "--workflow",
+        type=Path,
+        metavar="PATH",
+        help="ComfyUI: run this API-format workflow (mapping from PATH.mapping.json or guessed)",
+    )
     generate.add_argument(
         "--timeout",
         type=_positive_float,
@@ -100,7 +126,10 @@ def build_cli_parser() -> argparse.ArgumentParser:
     add_export_parser(commands)
 
     emulator = commands.add_parser(
-        "emulator", help="run the built-in BFL API emulator on this machine"
+        "emulator", help="run a built-in emulator (BFL API, fal.ai or ComfyUI) on this machine"
+    )
+    emulator.add_argument(
+        "--provider", choices=PROVIDERS, default="bfl", help="which API to emulate (default bfl)"
     )
     emulator.add_argument("--host", default="127.0.0.1")
     emulator.add_argument("--port", type=int, default=DEFAULT_EMULATOR_PORT)
@@ -119,11 +148,18 @@ def build_cli_parser() -> argparse.ArgumentParser:
 
 def run_command(argv: list[str], *, poll_policy: PollPolicy | None = None) -> int:
     """Runs a command-line command (argv[0] is one of COMMANDS). Tests inject `poll_policy`."""
-    args = build_cli_parser().parse_args(argv)
+    parser = build_cli_parser()
+    args = parser.parse_args(argv)
     if args.command == "emulator":
         from fluxdesk.emulator.cli import run as run_emulator
 
-        return run_emulator(args.host, args.port, args.latency, args.credits)
+        return run_emulator(args.host, args.port, args.latency, args.credits, args.provider)
+    if args.command == "generate" and not (args.model or args.workflow):
+        message = "the following arguments are required: --model"
+        print(
+            f"fluxdesk generate: error: {message} (see fluxdesk generate --help)", file=sys.stderr
+        )
+        return 2
 
     from fluxdesk.core.logs import configure_logging
     from fluxdesk.core.paths import AppPaths

@@ -1,5 +1,7 @@
 """Keeps FluxDesk inside the API's concurrency limits, so jobs wait here instead of earning
-429s: 24 jobs in flight per account, and fewer for some models (6 for Kontext [max])."""
+429s: 24 jobs in flight per account, and fewer for some models (6 for Kontext [max]).
+
+Each provider (``account``) has its own 24; a BFL job never waits for a ComfyUI one."""
 
 from __future__ import annotations
 
@@ -18,31 +20,44 @@ class ConcurrencyGate:
     def __init__(self, account_limit: int = ACCOUNT_LIMIT) -> None:
         self._account_limit = account_limit
         self._condition = threading.Condition()
-        self._total = 0
-        self._per_model: dict[str, int] = {}
+        self._per_account: dict[str, int] = {}
+        self._per_model: dict[tuple[str, str], int] = {}
 
-    def _free(self, model: str) -> bool:
-        limit = min(self._account_limit, get_model(model).concurrency)
-        return self._total < self._account_limit and self._per_model.get(model, 0) < limit
+    def _free(self, key: tuple[str, str], limit: int) -> bool:
+        limit = min(self._account_limit, limit)
+        in_account = self._per_account.get(key[0], 0)
+        return in_account < self._account_limit and self._per_model.get(key, 0) < limit
 
     @contextlib.contextmanager
-    def slot(self, model: str, cancel: threading.Event) -> Iterator[None]:
-        """Blocks until the model has a free slot; raises OperationCancelled on cancel."""
+    def slot(
+        self,
+        model: str,
+        cancel: threading.Event,
+        *,
+        limit: int | None = None,
+        account: str = "bfl",
+    ) -> Iterator[None]:
+        """Blocks until the model has a free slot; raises OperationCancelled on cancel.
+
+        `limit` defaults to the BFL catalog's limit for `model`."""
+        if limit is None:
+            limit = get_model(model).concurrency
+        key = (account, model)
         with self._condition:
-            while not self._free(model):
+            while not self._free(key, limit):
                 if cancel.is_set():
                     raise OperationCancelled()
                 self._condition.wait(_CHECK_CANCEL_EVERY)
-            self._total += 1
-            self._per_model[model] = self._per_model.get(model, 0) + 1
+            self._per_account[account] = self._per_account.get(account, 0) + 1
+            self._per_model[key] = self._per_model.get(key, 0) + 1
         try:
             yield
         finally:
             with self._condition:
-                self._total -= 1
-                self._per_model[model] -= 1
+                self._per_account[account] -= 1
+                self._per_model[key] -= 1
                 self._condition.notify_all()
 
     def in_flight(self) -> int:
         with self._condition:
-            return self._total
+            return sum(self._per_account.values())

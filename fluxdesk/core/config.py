@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fluxdesk.core.api.catalog import model_ids
 from fluxdesk.core.api.hosts import Region
 from fluxdesk.core.atomic import atomic_write_bytes
 
@@ -33,6 +32,7 @@ class Preferences:
     # When there is no key, start against the built-in emulator instead of an empty window.
     demo_when_no_key: bool = True
     language: str = ""  # "" follows the system
+    comfy_url: str = ""  # "" is a local ComfyUI at http://127.0.0.1:8188
 
     def with_recent_prompt(self, prompt: str) -> Preferences:
         text = prompt.strip()
@@ -45,11 +45,13 @@ class Preferences:
 def _valid(name: str, value: Any) -> bool:
     checks = {
         "region": lambda v: v in {r.value for r in Region},
-        "last_model": lambda v: v in model_ids(),
+        # Any provider's model id (ComfyUI workflows are the artist's own).
+        "last_model": lambda v: isinstance(v, str) and 0 < len(v) <= 100,
         "variations": lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 8,
         "recent_prompts": lambda v: isinstance(v, list) and all(isinstance(p, str) for p in v),
         "demo_when_no_key": lambda v: isinstance(v, bool),
         "language": lambda v: isinstance(v, str) and len(v) <= 16,
+        "comfy_url": lambda v: isinstance(v, str) and len(v) <= 500,
     }
     check = checks.get(name)
     return check is not None and bool(check(value))

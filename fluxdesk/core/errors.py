@@ -68,10 +68,11 @@ class AuthError(FluxError):
 class MissingKey(AuthError):
     kind = "missing_key"
 
-    def __init__(self) -> None:
+    def __init__(self, user_message: str | None = None) -> None:
         super().__init__(
-            "No API key is set. Add your BFL key in Settings (it is kept in the system keychain) "
-            "or set the BFL_API_KEY environment variable."
+            user_message
+            or "No API key is set. Add your BFL key in Settings (it is kept in the system "
+            "keychain) or set the BFL_API_KEY environment variable."
         )
 
 
@@ -205,3 +206,16 @@ class OutputExists(InputError):
             "replacing it."
         )
         self.path = path
+
+
+class JobInterrupted(GenerationFailed):
+    """The server stopped the job part-way (interrupted, worker lost, cancelled elsewhere)."""
+
+    kind = "interrupted"
+
+
+class MissingOutput(GenerationFailed):
+    """The server says the job finished but there is no image to fetch."""
+
+    kind = "missing_output"
+    retryable = False

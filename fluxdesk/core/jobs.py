@@ -1,7 +1,8 @@
 """The life of one generation job, as a generator of immutable updates.
 
-``run_generation`` submits, polls and downloads, writing every step to the history store before
-it yields, so whoever listens (the GUI, the CLI) hears of a result only once it is on disk.
+``run_generation`` submits, polls and downloads through a ``Provider`` (BFL, fal.ai or ComfyUI:
+this module does not care which), writing every step to the history store before it yields, so
+whoever listens (the GUI, the CLI) hears of a result only once it is on disk.
 Blocking; run it on a worker thread. Cancelling and waiting share one primitive,
 ``threading.Event.wait``: it sleeps between polls and wakes at once on cancel.
 """
@@ -16,23 +17,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, NewType
 
-from fluxdesk.core.api.body import build_body
-from fluxdesk.core.api.catalog import get_model
-from fluxdesk.core.api.models import GenerationRequest, PollStatus, TaskHandle, TaskStatus
-from fluxdesk.core.api.validation import validate_request
+from fluxdesk.core.api.client import FluxApi
+from fluxdesk.core.api.models import GenerationRequest, TaskHandle, TaskStatus
 from fluxdesk.core.errors import (
     FluxError,
-    GenerationFailed,
-    Moderated,
     OperationCancelled,
     PollTimeout,
     TaskNotFound,
     UnexpectedError,
     ValidationProblem,
 )
+from fluxdesk.core.providers.base import Provider
+from fluxdesk.core.providers.bfl import BflProvider
 
 if TYPE_CHECKING:
-    from fluxdesk.core.api.client import FluxApi
     from fluxdesk.core.concurrency import ConcurrencyGate
     from fluxdesk.core.history.store import HistoryStore, StoredImage
 
@@ -114,51 +112,22 @@ class PollPolicy:
         return interval
 
 
-def _moderation_reasons(status: PollStatus) -> list[str]:
-    reasons: list[str] = []
-    for value in (status.details or {}).values():
-        if isinstance(value, list):
-            reasons.extend(str(item) for item in value)
-        elif isinstance(value, str):
-            reasons.append(value)
-    return reasons
-
-
-_MODERATION_MESSAGES = {
-    TaskStatus.request_moderated: (
-        "BFL's moderation refused the prompt or input image{why}. Nothing was charged; "
-        "rephrase the prompt or change the image."
-    ),
-    TaskStatus.content_moderated: (
-        "BFL's moderation withheld the generated image{why}. Nothing was charged; try "
-        "another seed or a different prompt."
-    ),
-}
-
-
-def _terminal_error(status: PollStatus) -> FluxError | None:
-    if template := _MODERATION_MESSAGES.get(status.status):
-        reasons = _moderation_reasons(status)
-        why = f" ({', '.join(reasons)})" if reasons else ""
-        return Moderated(template.format(why=why), reasons=reasons)
-    if status.status is TaskStatus.error:
-        return GenerationFailed(
-            "The generation failed on BFL's side. Nothing should have been charged; try again."
-        )
-    return None
+def as_provider(target: Provider | FluxApi) -> Provider:
+    """A bare BFL client (as older callers pass) becomes the BFL provider."""
+    return BflProvider(target) if isinstance(target, FluxApi) else target
 
 
 class _Job:
     def __init__(
         self,
         job_id: JobId,
-        api: FluxApi,
+        provider: Provider,
         store: HistoryStore,
         policy: PollPolicy,
         cancel: threading.Event,
     ) -> None:
         self.job_id = job_id
-        self.api = api
+        self.provider = provider
         self.store = store
         self.policy = policy
         self.cancel = cancel
@@ -168,15 +137,13 @@ class _Job:
             raise OperationCancelled()
 
     def submit(self, request: GenerationRequest) -> Iterator[JobUpdate]:
-        spec = get_model(request.model)
-        if problems := validate_request(spec, request):
+        if problems := self.provider.validate(request):
             raise ValidationProblem(problems)
         if self.cancel.is_set():
             raise OperationCancelled()
         self.store.mark_state(self.job_id, JobState.submitting)
         yield JobUpdate(self.job_id, JobState.submitting)
-        body = build_body(spec, request, self.store.image_bytes)
-        handle = self.api.submit(spec.endpoint, body, self.cancel)
+        handle = self.provider.submit(request, self.store.image_bytes, self.cancel)
         self.store.mark_submitted(self.job_id, handle)
         yield JobUpdate(
             self.job_id, JobState.running, progress=0.0, task_id=handle.task_id, cost=handle.cost
@@ -185,22 +152,32 @@ class _Job:
 
     def follow(self, handle: TaskHandle) -> Iterator[JobUpdate]:
         """Polls until a terminal status, then downloads and stores the result."""
+        try:
+            yield from self._follow(handle)
+        except OperationCancelled:
+            if not _is_shutdown(self.cancel):
+                self.provider.cancel(handle)  # the artist's cancel: stop the server's work too
+            raise
+        finally:
+            self.provider.release(handle)
+
+    def _follow(self, handle: TaskHandle) -> Iterator[JobUpdate]:
+        provider = self.provider
         started = time.monotonic()
         interval = self.policy.first_delay
         last_progress: float | None = None
         not_found = 0
         self._wait(interval)
         while True:
-            status = self.api.poll(handle, self.cancel)
+            status = provider.poll(handle, self.cancel)
             if status.status is TaskStatus.ready:
                 break
-            if error := _terminal_error(status):
-                raise error
             if status.status is TaskStatus.task_not_found:
                 not_found += 1
                 if not_found >= self.policy.not_found_grace:
                     raise TaskNotFound(
-                        "BFL no longer knows this job (it may have expired). Run it again."
+                        f"{provider.label} no longer knows this job (it may have expired). "
+                        "Run it again."
                     )
             else:
                 not_found = 0
@@ -213,7 +190,8 @@ class _Job:
                 minutes = self.policy.deadline / 60
                 raise PollTimeout(
                     f"The job was not ready after {minutes:g} minutes, so FluxDesk stopped "
-                    "waiting. It stays in the history and can be resumed while BFL keeps it."
+                    f"waiting. It stays in the history and can be resumed while {provider.label} "
+                    "keeps it."
                 )
             interval = self.policy.next_interval(interval, elapsed, last_progress)
             self._wait(interval)
@@ -221,10 +199,9 @@ class _Job:
         # From here the job is paid for: a cancel no longer stops it (the result is kept).
         self.store.mark_ready(self.job_id)
         yield JobUpdate(self.job_id, JobState.downloading, progress=1.0)
-        assert status.sample_url is not None  # the client guarantees it for Ready
         # An artist's cancel no longer stops a paid result; closing the app does (it resumes).
         abort = self.cancel.shutdown if isinstance(self.cancel, CancelToken) else None
-        image = self.api.download(status.sample_url, abort)
+        image = provider.fetch_result(status, abort)
         stored = self.store.save_result(self.job_id, image, status.seed)
         yield JobUpdate(
             self.job_id,
@@ -267,13 +244,13 @@ def run_generation(
     job_id: JobId,
     request: GenerationRequest,
     *,
-    api: FluxApi,
+    provider: Provider | FluxApi,
     store: HistoryStore,
     policy: PollPolicy,
     cancel: threading.Event,
 ) -> Iterator[JobUpdate]:
     """Runs a job already recorded with ``store.create_job``. Blocking; worker thread only."""
-    job = _Job(job_id, api, store, policy, cancel)
+    job = _Job(job_id, as_provider(provider), store, policy, cancel)
     return _guarded(job, job.submit(request))
 
 
@@ -281,13 +258,13 @@ def resume_generation(
     job_id: JobId,
     handle: TaskHandle,
     *,
-    api: FluxApi,
+    provider: Provider | FluxApi,
     store: HistoryStore,
     policy: PollPolicy,
     cancel: threading.Event,
 ) -> Iterator[JobUpdate]:
     """Picks up a job the API already accepted (after a restart): poll, download, store."""
-    job = _Job(job_id, api, store, policy, cancel)
+    job = _Job(job_id, as_provider(provider), store, policy, cancel)
     return _guarded(job, job.follow(handle))
 
 
@@ -296,11 +273,18 @@ class JobPlan:
     """Everything needed to record and run one job (one variation)."""
 
     request: GenerationRequest
-    api: FluxApi
+    provider: Provider  # a bare FluxApi is accepted too and becomes the BFL provider
     source: str  # "gui" or "cli"
     price_estimate: float | None = None
     parent_id: JobId | None = None  # the result used as this job's input
     settings_from: JobId | None = None  # the entry whose settings were reused
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "provider", as_provider(self.provider))
+        if self.request.provider != self.provider.id:
+            raise ValueError(
+                f"a {self.request.provider} request cannot run on {self.provider.label}"
+            )
 
 
 def run_planned_job(
@@ -313,20 +297,24 @@ def run_planned_job(
     cancel: threading.Event,
 ) -> Iterator[JobUpdate]:
     """Records the job, waits for a free API slot, then runs it. Blocking; worker thread."""
-    job = _Job(job_id, plan.api, store, policy, cancel)
+    provider = plan.provider
+    job = _Job(job_id, provider, store, policy, cancel)
 
     def steps() -> Iterator[JobUpdate]:
         store.create_job(
             job_id,
             plan.request,
             source=plan.source,
-            api_base=plan.api.base_url,
+            api_base=provider.base_url,
             price_estimate=plan.price_estimate,
             parent_id=plan.parent_id,
             settings_from=plan.settings_from,
+            provider=provider.id,
         )
         yield JobUpdate(job_id, JobState.queued)
-        with gate.slot(plan.request.model, cancel):
+        model = plan.request.model
+        limit = provider.concurrency(model)
+        with gate.slot(model, cancel, limit=limit, account=provider.id):
             yield from job.submit(plan.request)
 
     return _guarded(job, steps())

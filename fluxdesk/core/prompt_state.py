@@ -24,6 +24,7 @@ class PromptState:
     variations: int = 1
     references: tuple[Path, ...] = ()  # extra reference images, in slot order
     preset_id: str | None = None
+    provider: str = "bfl"  # who runs it: bfl, fal or comfyui
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
@@ -38,14 +39,25 @@ class PromptState:
     def requests(self, inputs: tuple[InputImage, ...]) -> list[GenerationRequest]:
         """One request per variation, all with the same staged inputs."""
         return [
-            GenerationRequest(self.model, self.prompt, self.params, seed, inputs, self.preset_id)
+            GenerationRequest(
+                self.model, self.prompt, self.params, seed, inputs, self.preset_id, self.provider
+            )
             for seed in self.seeds()
         ]
 
     @classmethod
     def from_request(cls, request: GenerationRequest, seed: int | None) -> PromptState:
         """'Reuse settings': everything of a past request, its seed fixed."""
-        return cls(request.model, request.prompt, request.params, seed, 1, (), request.preset_id)
+        return cls(
+            request.model,
+            request.prompt,
+            request.params,
+            seed,
+            1,
+            (),
+            request.preset_id,
+            request.provider,
+        )
 
     def with_seed(self, seed: int | None) -> PromptState:
         return replace(self, seed=seed)

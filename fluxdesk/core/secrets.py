@@ -1,4 +1,8 @@
-"""The API key: in the OS keychain (or BFL_API_KEY), never in a plain file.
+"""API keys and tokens: in the OS keychain (or an environment variable), never in a plain file.
+
+One keychain entry per provider, under service "FluxDesk": ``bfl-api-key`` (or BFL_API_KEY),
+``fal-api-key`` (or FAL_KEY) and ``comfyui-token`` (or FLUXDESK_COMFY_TOKEN) for a hosted
+ComfyUI server.
 
 Blocking (a keychain may ask the user to unlock it); call from a worker thread in the GUI.
 """
@@ -22,6 +26,10 @@ log = logging.getLogger(__name__)
 SERVICE = "FluxDesk"
 USER = "bfl-api-key"
 KEY_ENV = "BFL_API_KEY"
+FAL_USER = "fal-api-key"
+FAL_KEY_ENV = "FAL_KEY"
+COMFY_USER = "comfyui-token"
+COMFY_TOKEN_ENV = "FLUXDESK_COMFY_TOKEN"
 
 
 class SecretStore(Protocol):
@@ -87,10 +95,13 @@ class ResolvedKey:
         return f"ResolvedKey(source={self.source}, key={'set' if self.key else 'missing'})"
 
 
-def resolve_api_key(store: SecretStore, environ: Mapping[str, str] | None = None) -> ResolvedKey:
-    """BFL_API_KEY wins over the keychain, so scripts and CI never touch the keychain."""
+def resolve_api_key(
+    store: SecretStore, environ: Mapping[str, str] | None = None, env_name: str = KEY_ENV
+) -> ResolvedKey:
+    """The environment variable (BFL_API_KEY by default) wins over the keychain, so scripts
+    and CI never touch the keychain."""
     environ = os.environ if environ is None else environ
-    if key := environ.get(KEY_ENV, "").strip():
+    if key := environ.get(env_name, "").strip():
         return ResolvedKey(key, KeySource.environment)
     try:
         key = store.load_api_key()

@@ -1,5 +1,9 @@
 """Scripted misbehaviour: one ``Fault`` says which requests to spoil, and how.
 
+Every emulator (BFL, fal.ai, ComfyUI) scripts faults the same way; each has its ``Fault`` class
+(``Fault``, ``FalFault``, ``ComfyFault``) that differs only in which actions apply at which
+stage (its ``RULES``), and shares ``FaultBook`` and ``Waiter``.
+
 A fault applies at one stage (``submit``, ``poll``, ``download`` or ``credits``) to the requests
 that match its filters (``key``, ``prompt_contains``, ``model``; on poll and download these are
 the task's), after letting ``skip`` matching requests through, for ``times`` requests (None: all
@@ -28,6 +32,9 @@ Actions (what each does to the request it catches):
   Content-Length then close; garbage bytes labelled as the image; the bytes trickled over
   ``seconds``; the 403 an expired link gets.
 - ``ready_without_sample`` (poll): says ``Ready`` with a result that has no ``sample``.
+- ``interrupt`` (fal poll/result, ComfyUI poll): the job ends part-way, as when its worker is
+  lost (fal) or someone presses Cancel on the server (ComfyUI).
+- ``missing_output`` (fal result, ComfyUI poll): the job ends "successfully" with no image.
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ from __future__ import annotations
 import threading
 from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 
 class FaultStage(StrEnum):
@@ -43,6 +50,9 @@ class FaultStage(StrEnum):
     poll = "poll"
     download = "download"
     credits = "credits"
+    result = "result"  # fal: GET of the response URL
+    upload = "upload"  # ComfyUI: POST /upload/image
+    cancel = "cancel"  # fal: PUT cancel; ComfyUI: POST /interrupt
 
 
 class FaultAction(StrEnum):
@@ -58,6 +68,8 @@ class FaultAction(StrEnum):
     slow = "slow"
     expire = "expire"
     ready_without_sample = "ready_without_sample"
+    interrupt = "interrupt"
+    missing_output = "missing_output"
 
 
 _EVERYWHERE = {FaultAction.status, FaultAction.malformed, FaultAction.drop, FaultAction.hang}
@@ -74,10 +86,30 @@ ALLOWED_ACTIONS: dict[FaultStage, frozenset[FaultAction]] = {
         | {FaultAction.truncate, FaultAction.corrupt, FaultAction.slow, FaultAction.expire}
     ),
 }
+_DOWNLOAD = ALLOWED_ACTIONS[FaultStage.download]
+_ENDINGS = {FaultAction.interrupt, FaultAction.missing_output}
+FAL_ACTIONS: dict[FaultStage, frozenset[FaultAction]] = {
+    FaultStage.submit: frozenset(_EVERYWHERE | {FaultAction.wrong_shape}),
+    FaultStage.poll: frozenset(_EVERYWHERE | {FaultAction.wrong_shape, FaultAction.interrupt}),
+    FaultStage.result: frozenset(_EVERYWHERE | _ENDINGS),
+    FaultStage.download: _DOWNLOAD,
+    FaultStage.cancel: frozenset(_EVERYWHERE),
+}
+COMFY_ACTIONS: dict[FaultStage, frozenset[FaultAction]] = {
+    FaultStage.submit: frozenset(_EVERYWHERE | {FaultAction.wrong_shape}),
+    FaultStage.upload: frozenset(_EVERYWHERE),
+    FaultStage.poll: frozenset(_EVERYWHERE | _ENDINGS),
+    FaultStage.download: _DOWNLOAD,
+    FaultStage.cancel: frozenset(_EVERYWHERE),
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Fault:
+    """A fault for the BFL emulator; its subclasses script the other emulators."""
+
+    RULES: ClassVar[dict[FaultStage, frozenset[FaultAction]]] = ALLOWED_ACTIONS
+
     stage: FaultStage | str
     action: FaultAction | str
     status: int | None = None
@@ -97,7 +129,7 @@ class Fault:
             stage, action = FaultStage(self.stage), FaultAction(self.action)
         except ValueError as err:
             raise ValueError(f"unknown fault stage or action: {err}") from None
-        if action not in ALLOWED_ACTIONS[stage]:
+        if action not in self.RULES.get(stage, ()):
             raise ValueError(f"action {action!r} does not apply at stage {stage!r}")
         object.__setattr__(self, "stage", stage)
         object.__setattr__(self, "action", action)
@@ -128,6 +160,11 @@ class Fault:
         except TypeError as err:
             raise ValueError(str(err)) from None
 
+    @classmethod
+    def of(cls, fault: Fault) -> Fault:
+        """`fault` as this emulator's kind of fault (ValueError if it does not apply here)."""
+        return fault if type(fault) is cls else cls.from_json(fault.to_json())
+
     def to_json(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None}
 
@@ -139,6 +176,20 @@ class Fault:
         return self.prompt_contains is None or (
             prompt is not None and self.prompt_contains in prompt
         )
+
+
+@dataclass(frozen=True, slots=True)
+class FalFault(Fault):
+    """A fault for the fal.ai emulator (stages submit, poll, result, download, cancel)."""
+
+    RULES: ClassVar[dict[FaultStage, frozenset[FaultAction]]] = FAL_ACTIONS
+
+
+@dataclass(frozen=True, slots=True)
+class ComfyFault(Fault):
+    """A fault for the ComfyUI emulator (stages submit, upload, poll, download, cancel)."""
+
+    RULES: ClassVar[dict[FaultStage, frozenset[FaultAction]]] = COMFY_ACTIONS
 
 
 @dataclass(slots=True)

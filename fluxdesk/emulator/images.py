@@ -46,6 +46,28 @@ def render_result(request: ValidatedRequest, seed: int) -> bytes:
     return encode(picture, request.output_format)
 
 
+def render_picture(
+    prompt: str, seed: int, source: bytes | None, size: tuple[int, int], output_format: str
+) -> bytes:
+    """What the other emulators (fal.ai, ComfyUI) deliver: `source` inked, or a panel sketch
+    when there is none; deterministic in (seed, prompt, source)."""
+    digest = hashlib.sha256(f"{seed}\n{prompt}\n".encode())
+    if source is not None:
+        digest.update(hashlib.sha256(source).digest())
+    rng = random.Random(int.from_bytes(digest.digest()[:8], "big"))
+    picture = ink(_open(source), size, rng) if source else panel_sketch(size, prompt, rng)
+    return encode(picture, output_format)
+
+
+def source_size(source: bytes) -> tuple[int, int]:
+    """An input's size, as the emulators need it to keep its shape (ValueError if unreadable)."""
+    try:
+        with Image.open(io.BytesIO(source)) as img:
+            return img.size
+    except (OSError, SyntaxError) as exc:
+        raise ValueError(f"not an image ({exc})") from None
+
+
 def encode(picture: Image.Image, output_format: str) -> bytes:
     buffer = io.BytesIO()
     picture = picture.convert("RGB")
@@ -65,8 +87,9 @@ def _fingerprint(seed: int, request: ValidatedRequest) -> int:
     return int.from_bytes(digest.digest()[:8], "big")
 
 
-def _open(image: InputImage) -> Image.Image:
-    with Image.open(io.BytesIO(image.data)) as img:
+def _open(image: InputImage | bytes) -> Image.Image:
+    data = image if isinstance(image, bytes) else image.data
+    with Image.open(io.BytesIO(data)) as img:
         img = ImageOps.exif_transpose(img)
         if img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info:
             return img.convert("RGBA")

@@ -16,17 +16,20 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, HTTPServer
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlsplit
 
 from fluxdesk.emulator.faults import Waiter
-from fluxdesk.emulator.replies import Reply, Transport, detail
-from fluxdesk.emulator.routes import Incoming, Router
+from fluxdesk.emulator.replies import Incoming, Reply, Transport, detail
 
 log = logging.getLogger(__name__)
 
 MAX_BODY = 64 * 1024 * 1024  # three 20 MB base64 images and then some
 _SLOW_PIECES = 20
+
+
+class Router(Protocol):
+    def handle(self, req: Incoming) -> Reply: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +212,15 @@ class Handler(BaseHTTPRequestHandler):
     def _send(self, reply: Reply, *, close: bool = False) -> None:
         if reply.transport is Transport.drop:
             self.close_connection = True
+            return
+        if reply.transport is Transport.upgrade and reply.stream is not None:
+            self.send_response(101)
+            for name, value in reply.headers:
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.flush()
+            self.close_connection = True
+            reply.stream(self.connection)
             return
         cut = reply.transport is Transport.truncate
         self.send_response(reply.status)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from http import HTTPStatus
@@ -26,6 +28,7 @@ class Transport(StrEnum):
     drop = "drop"  # close the connection without a byte of answer
     truncate = "truncate"  # full Content-Length, half the body, then close
     slow = "slow"  # the body trickled over ``seconds``
+    upgrade = "upgrade"  # 101 Switching Protocols, then ``stream`` owns the connection
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +39,24 @@ class Reply:
     headers: tuple[tuple[str, str], ...] = ()
     transport: Transport = Transport.normal
     seconds: float = 0.0
+    # For ``upgrade``: runs the upgraded protocol on the connection's socket until it ends.
+    stream: Callable[[socket.socket], None] | None = None
 
     @property
     def json(self) -> Any:
         return json.loads(self.body)
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """One request as the routers see it (no sockets)."""
+
+    listener: str  # which listener took it: "api", "delivery", "regional"...
+    method: str
+    path: str  # without the query
+    query: dict[str, str]
+    headers: dict[str, str]  # lower-case names
+    body: bytes
 
 
 class ApiError(Exception):

@@ -8,28 +8,25 @@ afterwards (``drop``, ``wrong_shape``, ``truncate``, ``corrupt``, ``slow``).
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from fluxdesk.emulator.catalog import MODELS
-from fluxdesk.emulator.faults import Fault, FaultAction, FaultBook, FaultStage, Waiter
+from fluxdesk.emulator.faults import FaultAction, FaultBook, FaultStage, Waiter
 from fluxdesk.emulator.images import CONTENT_TYPES
 from fluxdesk.emulator.pricing import megapixels
 from fluxdesk.emulator.replies import (
     ApiError,
+    Incoming,
     Reply,
-    Transport,
     blob_error,
     detail,
-    dropped,
-    html_page,
     json_reply,
-    status_reply,
 )
 from fluxdesk.emulator.schema import FieldError
+from fluxdesk.emulator.spoil import after, before, delivered
 from fluxdesk.emulator.state import EmulatorState, expired_reply, not_found_body
 from fluxdesk.emulator.tasks import Task
 from fluxdesk.emulator.validation import RequestRejected, parse_json, validate_submit
@@ -38,22 +35,19 @@ _RESULT_PATH = re.compile(r"^/results/([0-9a-f]{32})/([^/]+)$")
 _ADMIN = "/_emulator/"
 
 
-@dataclass(frozen=True, slots=True)
-class Incoming:
-    listener: str  # "api", "delivery" or "regional"
-    method: str
-    path: str  # without the query
-    query: dict[str, str]
-    headers: dict[str, str]  # lower-case names
-    body: bytes
-
-
 class Router:
     def __init__(
-        self, state: EmulatorState, faults: FaultBook, waiter: Waiter, *, regional: bool
+        self,
+        state: EmulatorState,
+        faults: FaultBook,
+        waiter: Waiter,
+        *,
+        regional: bool,
+        admin: Callable[[Incoming], Reply],
     ) -> None:
         self.state, self.faults, self.waiter = state, faults, waiter
         self.regional = regional
+        self._shared_admin = admin  # faults, clock, hangs, state: the same on every emulator
         self.polling_base = ""  # set by the server once its listeners have ports
         api = {"/v1/get_result": ("GET",), "/v1/credits": ("GET",)}
         api |= {spec.path: ("POST",) for spec in MODELS.values()}
@@ -98,7 +92,7 @@ class Router:
         prompt = body.get("prompt") if isinstance(body, dict) else None
         prompt = prompt if isinstance(prompt, str) else None
         fault = self.faults.take(FaultStage.submit, key=key, prompt=prompt, model=slug)
-        early = self._before(fault)
+        early = before(fault, self.waiter, expired_reply)
         if early is not None:
             return early
         try:
@@ -109,9 +103,9 @@ class Router:
             request = validate_submit(slug, body)
             task = self.state.submit(key, request)
         except ApiError as err:
-            return self._after(fault, err.reply, "polling_url")
+            return after(fault, err.reply, "polling_url")
         except RequestRejected as err:
-            return self._after(fault, json_reply(422, err.to_json()), "polling_url")
+            return after(fault, json_reply(422, err.to_json()), "polling_url")
         data: dict[str, Any] = {
             "id": task.id,
             "polling_url": f"{self.polling_base}/v1/get_result?id={task.id}",
@@ -122,7 +116,7 @@ class Router:
         if request.params.get("webhook_url"):
             # AsyncWebhookResponse; the emulator calls no webhooks, so polling still works.
             data |= {"status": "Pending", "webhook_url": request.params["webhook_url"]}
-        return self._after(fault, json_reply(200, data), "polling_url")
+        return after(fault, json_reply(200, data), "polling_url")
 
     def _poll(self, req: Incoming) -> Reply:
         task_id = req.query.get("id")
@@ -133,7 +127,7 @@ class Router:
         visible = not (self.regional and req.listener == "api")
         task = self.state.find(task_id) if visible else None
         fault = self.faults.take(FaultStage.poll, **_task_filters(task))
-        early = self._before(fault)
+        early = before(fault, self.waiter, expired_reply)
         if early is not None:
             return early
         if not visible:
@@ -145,12 +139,12 @@ class Router:
             body = self.state.poll(task_id)
         if fault is not None and fault.action is FaultAction.ready_without_sample and task:
             body = self.state.result_without_sample(task)
-        return self._after(fault, json_reply(200, body), "status")
+        return after(fault, json_reply(200, body), "status")
 
     def _credits(self, req: Incoming) -> Reply:
         key = req.headers.get("x-key")
         fault = self.faults.take(FaultStage.credits, key=key, prompt=None, model=None)
-        early = self._before(fault)
+        early = before(fault, self.waiter, expired_reply)
         if early is not None:
             return early
         try:
@@ -158,7 +152,7 @@ class Router:
             reply = json_reply(200, {"credits": self.state.credits_of(key)})
         except ApiError as err:
             reply = err.reply
-        return self._after(fault, reply, "credits")
+        return after(fault, reply, "credits")
 
     # --- Result delivery -----------------------------------------------------------------------
 
@@ -171,88 +165,25 @@ class Router:
         sample_id, filename = match.groups()
         task = self.state.find_sample(sample_id)
         fault = self.faults.take(FaultStage.download, **_task_filters(task))
-        early = self._before(fault)
+        early = before(fault, self.waiter, expired_reply)
         if early is not None:
             return early
         try:
             task = self.state.open_result(sample_id, filename, req.query)
             data = self.state.result_bytes(task)
         except ApiError as err:
-            return self._after(fault, err.reply, "")
+            return after(fault, err.reply, "")
         content_type = CONTENT_TYPES[task.request.output_format]
         headers = (("ETag", f'"{task.sample_id}"'), ("x-ms-blob-type", "BlockBlob"))
-        reply = Reply(200, data, content_type, headers)
-        if fault is None:
-            return reply
-        if fault.action is FaultAction.corrupt:
-            # Same length and type, but no decoder will make sense of it.
-            return dataclasses.replace(reply, body=(b"\xde\xad\xbe\xef" * len(data))[: len(data)])
-        if fault.action is FaultAction.truncate:
-            return dataclasses.replace(reply, transport=Transport.truncate)
-        if fault.action is FaultAction.slow:
-            return dataclasses.replace(reply, transport=Transport.slow, seconds=fault.seconds or 0)
-        return self._after(fault, reply, "")
-
-    # --- Faults --------------------------------------------------------------------------------
-
-    def _before(self, fault: Fault | None) -> Reply | None:
-        """The answer that replaces normal handling, if the fault calls for one."""
-        if fault is None:
-            return None
-        action = fault.action
-        if action is FaultAction.status:
-            return status_reply(fault.status or 500, fault.body, fault.headers)
-        if action is FaultAction.malformed:
-            return html_page(fault.status or 200)
-        if action is FaultAction.expire:
-            return expired_reply()
-        if action is FaultAction.hang:
-            self.waiter.hang(fault.seconds)
-            return dropped()
-        if action is FaultAction.delay and not self.waiter.pause(fault.seconds or 0):
-            return dropped()  # stopping: nobody is waiting for this answer any more
-        return None
-
-    def _after(self, fault: Fault | None, reply: Reply, key_field: str) -> Reply:
-        if fault is None:
-            return reply
-        if fault.action is FaultAction.drop:
-            return dropped()
-        if fault.action is FaultAction.wrong_shape:
-            if fault.body is not None:
-                return json_reply(200, fault.body, fault.headers)
-            if reply.status == 200 and reply.content_type == "application/json":
-                data = reply.json
-                data.pop(key_field, None)
-                return json_reply(200, data)
-        return reply
+        return delivered(fault, Reply(200, data, content_type, headers))
 
     # --- Admin (API listener only, no key) -----------------------------------------------------
 
     def _admin(self, req: Incoming) -> Reply:
+        if req.path != "/_emulator/keys":
+            return self._shared_admin(req)
         try:
             body = json.loads(req.body) if req.body.strip() else {}
-            return self._admin_action(req, body)
-        except (ValueError, TypeError, KeyError) as err:
-            return detail(422, str(err) or type(err).__name__)
-
-    def _admin_action(self, req: Incoming, body: Any) -> Reply:
-        if req.path == "/_emulator/faults":
-            if req.method == "DELETE":
-                self.faults.clear()
-            else:
-                # Validate them all before scripting any: a bad list changes nothing.
-                faults = [Fault.from_json(f) for f in (body if isinstance(body, list) else [body])]
-                for fault in faults:
-                    self.faults.add(fault)
-            return json_reply(200, {"faults": [f.to_json() for f in self.faults.pending()]})
-        if req.path == "/_emulator/advance_clock":
-            self.state.clock.advance(float(body["seconds"]))
-            return json_reply(200, {"clock": self.state.clock.offset})
-        if req.path == "/_emulator/release_hangs":
-            self.waiter.release_hangs()
-            return json_reply(200, {})
-        if req.path == "/_emulator/keys":
             key = body["key"]
             if not isinstance(key, str) or not key:
                 raise ValueError("key must be a non-empty string")
@@ -261,10 +192,9 @@ class Router:
             else:
                 credits = body.get("credits")
                 self.state.add_key(key, None if credits is None else float(credits))
-            return json_reply(200, self.state.snapshot())
-        snapshot = self.state.snapshot()
-        snapshot["faults"] = [f.to_json() for f in self.faults.pending()]
-        return json_reply(200, snapshot)
+        except (ValueError, TypeError, KeyError) as err:
+            return detail(422, str(err) or type(err).__name__)
+        return json_reply(200, self.state.snapshot())
 
 
 def _task_filters(task: Task | None) -> dict[str, str | None]:

@@ -1,13 +1,10 @@
-"""The emulator's HTTP side: three loopback listeners, their handler threads, and a clean stop.
+"""The BFL emulator's HTTP side: three loopback listeners on the shared ``LoopbackEmulator``.
 
 - ``api``: the BFL endpoints plus the ``/_emulator/...`` admin routes;
 - ``delivery``: signed result URLs, like BFL's ``delivery-*.bfl.ai`` hosts (no key needed);
 - ``regional`` (``regional_polling=True``): the host that ``polling_url`` names, like
   ``api.eu2.bfl.ai``; the API host then answers ``Task not found`` for every task, so a client
   that rebuilds the polling URL instead of using ``polling_url`` verbatim fails as it would on BFL.
-
-``stop()`` wakes the accept loops, ends fault waits, shuts open keep-alive connections and joins
-every thread, so no test leaks one.
 """
 
 from __future__ import annotations
@@ -16,14 +13,13 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from fluxdesk.emulator.faults import Fault, FaultBook, Waiter
-from fluxdesk.emulator.listeners import Listener, RecordedRequest
+from fluxdesk.emulator.hosting import LoopbackEmulator
 from fluxdesk.emulator.routes import Router
 from fluxdesk.emulator.state import EmulatorState
 from fluxdesk.emulator.tasks import Clock, TaskList
 
 
-class EmulatorServer:
+class EmulatorServer(LoopbackEmulator):
     """A running BFL emulator. Thread-safe; use ``start_emulator`` to make one."""
 
     def __init__(
@@ -39,62 +35,30 @@ class EmulatorServer:
         verbose: bool = False,
         clock: Clock | None = None,
     ) -> None:
-        self.verbose = verbose
+        super().__init__(verbose=verbose, clock=clock)
         self._state = EmulatorState(
-            clock=clock or Clock(),
+            clock=self.clock,
             latency=latency,
             min_polls=min_polls,
             initial_credits=initial_credits,
             extra_statuses=extra_statuses,
         )
-        self._faults = FaultBook()
-        self._waiter = Waiter()
-        self._router = Router(self._state, self._faults, self._waiter, regional=regional_polling)
-        self._recorded: list[RecordedRequest] = []
-        self._record_lock = threading.Lock()
-        self._stop_lock = threading.Lock()
-        self._stopped = False
-        self._threads: list[threading.Thread] = []
-        self._listeners: dict[str, Listener] = {}
+        self._router = Router(
+            self._state, self._faults, self._waiter, regional=regional_polling, admin=self.admin
+        )
         names = ["api", "delivery"] + (["regional"] if regional_polling else [])
-        try:
-            for name in names:
-                bind_port = port if name == "api" else 0
-                self._listeners[name] = Listener(
-                    (host, bind_port),
-                    name,
-                    router=self._router,
-                    waiter=self._waiter,
-                    record=self._record,
-                    verbose=verbose,
-                )
-        except OSError:
-            for listener in self._listeners.values():
-                listener.server_close()
-            raise
+        self._listen(host, {name: port if name == "api" else 0 for name in names}, self._router)
         self._state.delivery_base = self._listeners["delivery"].url
         self._router.polling_base = self._listeners["regional" if regional_polling else "api"].url
 
     def start(self) -> EmulatorServer:
-        for name, listener in self._listeners.items():
-            thread = threading.Thread(
-                target=listener.accept_loop, name=f"fluxdesk-emulator-{name}", daemon=True
-            )
-            thread.start()
-            self._threads.append(thread)
+        super().start()
         return self
 
     def __enter__(self) -> EmulatorServer:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
-
     # --- Addresses -----------------------------------------------------------------------------
-
-    @property
-    def base_url(self) -> str:
-        return self._listeners["api"].url
 
     @property
     def delivery_url(self) -> str:
@@ -103,30 +67,6 @@ class EmulatorServer:
     @property
     def polling_base(self) -> str:
         return self._router.polling_base
-
-    # --- Scripting -----------------------------------------------------------------------------
-
-    def script(self, fault: Fault) -> None:
-        self._faults.add(fault)
-
-    def clear_faults(self) -> None:
-        self._faults.clear()
-
-    @property
-    def faults(self) -> list[Fault]:
-        """Faults still scripted (a fault with ``times`` leaves once used up)."""
-        return self._faults.pending()
-
-    def release_hangs(self) -> None:
-        self._waiter.release_hangs()
-
-    def wait_for_hangs(self, count: int = 1, timeout: float = 5.0) -> bool:
-        """Blocks until ``count`` requests are held by ``hang`` faults (for tests that act while
-        a request hangs); False if that did not happen within ``timeout`` seconds."""
-        return self._waiter.wait_for_hangs(count, timeout)
-
-    def advance_clock(self, seconds: float) -> None:
-        self._state.clock.advance(seconds)
 
     # --- Accounts ------------------------------------------------------------------------------
 
@@ -146,38 +86,12 @@ class EmulatorServer:
     # --- Inspection ----------------------------------------------------------------------------
 
     @property
-    def requests(self) -> list[RecordedRequest]:
-        with self._record_lock:
-            return list(self._recorded)
-
-    @property
     def tasks(self) -> TaskList:
         return self._state.views()
 
     def snapshot(self) -> dict[str, Any]:
         """What ``GET /_emulator/state`` answers: tasks, credits per key, revoked keys, clock."""
         return self._state.snapshot()
-
-    def _record(self, request: RecordedRequest) -> None:
-        with self._record_lock:
-            self._recorded.append(request)
-
-    # --- Stopping ------------------------------------------------------------------------------
-
-    def stop(self) -> None:
-        """Closes every listener and joins every thread; safe to call twice."""
-        with self._stop_lock:
-            if self._stopped:
-                return
-            self._stopped = True
-        self._waiter.stop()
-        for listener in self._listeners.values():
-            listener.stop_accepting()
-        for thread in self._threads:
-            thread.join()
-        for listener in self._listeners.values():
-            listener.abort_connections()
-            listener.server_close()  # joins the connection threads
 
 
 def start_emulator(

@@ -11,6 +11,7 @@ import functools
 import logging
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from fluxdesk.resources import resource_path
 from fluxdesk.ui.controllers.account import AccountController
 from fluxdesk.ui.controllers.generation import GenerationController
 from fluxdesk.ui.controllers.history import HistoryController
+from fluxdesk.ui.controllers.providers import ProvidersController
 from fluxdesk.ui.history_model import HistoryModel
 from fluxdesk.ui.main_window import MainWindow, Parts
 from fluxdesk.ui.preferences_keeper import PreferencesKeeper
@@ -76,6 +78,7 @@ class Built:
     def start(self) -> None:
         """Starts the background work: key lookup / demo, history loading."""
         self.parts.account.start()
+        self.parts.providers.start()
         self.parts.history.load()
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
@@ -83,6 +86,7 @@ class Built:
         done = parts.runner.shutdown(timeout_ms)
         done = parts.generation.shutdown(timeout_ms) and done
         done = parts.history.shutdown(timeout_ms) and done
+        done = parts.providers.shutdown(timeout_ms) and done
         parts.account.shutdown()
         return done
 
@@ -94,6 +98,7 @@ def build_window(
     api_url: str | None = None,
     poll_policy: PollPolicy | None = None,
     secret_store: SecretStore | None = None,
+    provider_urls: Mapping[str, str] | None = None,
 ) -> Built:
     paths.ensure()
     store, recovered_from = open_history_or_recover(paths)
@@ -111,12 +116,16 @@ def build_window(
         force_demo=demo,
     )
     preferences.region_changed.connect(account.set_region_name)
-    generation = GenerationController(runner, store, account, model)
+    providers = ProvidersController(
+        account, paths.config, comfy_url=preferences.value.comfy_url, urls=provider_urls
+    )
+    providers.comfy_url_changed.connect(preferences.set_comfy_url)
+    generation = GenerationController(runner, store, account, model, providers=providers)
     history = HistoryController(store, model, paths.thumbnails)
     window_state = WindowState(paths.config)
-    parts = Parts(runner, model, account, generation, history, preferences, window_state)
+    parts = Parts(runner, model, account, generation, history, preferences, window_state, providers)
     window = MainWindow(parts)
-    for owned in (preferences, runner, model, account, generation, history):
+    for owned in (preferences, runner, model, account, providers, generation, history):
         owned.setParent(window)
     return Built(window, parts, paths, recovered_from)
 

@@ -99,7 +99,7 @@ class HistoryDelegate(QStyledItemDelegate):
             QRect(model_x, rect.top() + 6, max(0, right - model_x), 16),
             Qt.AlignmentFlag.AlignLeft,
             painter.fontMetrics().elidedText(
-                row.model_label, Qt.TextElideMode.ElideRight, max(0, right - model_x)
+                row.title, Qt.TextElideMode.ElideRight, max(0, right - model_x)
             ),
         )
 

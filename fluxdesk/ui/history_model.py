@@ -18,10 +18,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QPixmap
 
-from fluxdesk.core.api.catalog import get_model
 from fluxdesk.core.api.models import GenerationRequest
 from fluxdesk.core.history.store import JobRecord
 from fluxdesk.core.jobs import JobId, JobState, JobUpdate
+from fluxdesk.core.providers.base import PROVIDER_LABELS
+from fluxdesk.core.providers.registry import model_label
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -45,10 +46,17 @@ class JobRow:
 
     @property
     def model_label(self) -> str:
-        try:
-            return get_model(self.request.model).label
-        except Exception:  # a model this version no longer knows: show its id
-            return self.request.model
+        return model_label(self.request.provider, self.request.model)
+
+    @property
+    def provider_label(self) -> str:
+        provider = self.request.provider
+        return PROVIDER_LABELS.get(provider, provider)
+
+    @property
+    def title(self) -> str:
+        """'fal.ai · FLUX.1 Kontext [pro]': who ran it, and which model."""
+        return f"{self.provider_label} · {self.model_label}"
 
     @classmethod
     def from_record(cls, record: JobRecord) -> JobRow:
@@ -137,7 +145,7 @@ class HistoryModel(QAbstractListModel):
         return None
 
     def _tooltip(self, row: JobRow) -> str:
-        lines = [row.model_label, row.request.prompt[:300]]
+        lines = [row.title, row.request.prompt[:300]]
         if row.seed is not None:
             lines.append(f"Seed {row.seed}")
         if row.error_message:

@@ -29,10 +29,12 @@ from fluxdesk.ui.controllers.account import AccountController, Connection, KeySt
 from fluxdesk.ui.controllers.canvas import CanvasController
 from fluxdesk.ui.controllers.generation import GenerationController
 from fluxdesk.ui.controllers.history import HistoryController
+from fluxdesk.ui.controllers.providers import ProvidersController
 from fluxdesk.ui.history_dock import HistoryDock
 from fluxdesk.ui.history_model import HistoryModel
 from fluxdesk.ui.preferences_keeper import PreferencesKeeper
 from fluxdesk.ui.prompt_panel import PromptPanel
+from fluxdesk.ui.provider_settings import ProviderSettings, ProviderSettingsWiring
 from fluxdesk.ui.settings_dialog import SettingsDialog
 from fluxdesk.ui.shortcuts_dialog import show_shortcuts
 from fluxdesk.ui.text import count_text
@@ -53,6 +55,7 @@ class Parts:
     history: HistoryController
     preferences: PreferencesKeeper
     window_state: WindowState
+    providers: ProvidersController
 
 
 class MainWindow(QMainWindow):
@@ -166,8 +169,10 @@ class MainWindow(QMainWindow):
         dock.cancel_all_requested.connect(parts.generation.cancel_all)
         parts.generation.jobs_started.connect(self._on_generation_jobs_started)
 
-        for source in (parts.generation, parts.history, parts.account, self.canvas_control):
+        sources = (parts.generation, parts.history, parts.account, parts.providers)
+        for source in (*sources, self.canvas_control):
             source.message.connect(self._on_message)
+        parts.providers.catalogs_changed.connect(self.prompt_panel.set_catalogs)
         parts.account.connection_changed.connect(self._on_account_connection_changed)
         parts.account.balance_changed.connect(self._on_account_balance_changed)
         parts.account.key_state_changed.connect(self._on_account_key_state_changed)
@@ -276,8 +281,8 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(
             self._parts.preferences.value,
             account.key_state(),
-            problem.user_message if problem else None,
             self,
+            keychain_problem=problem.user_message if problem else None,
         )
         dialog.save_key_requested.connect(account.save_key)
         dialog.forget_key_requested.connect(account.forget_key)
@@ -285,7 +290,11 @@ class MainWindow(QMainWindow):
         dialog.demo_when_no_key_changed.connect(self._parts.preferences.set_demo_when_no_key)
         account.key_checked.connect(dialog.show_check_result)
         account.key_state_changed.connect(dialog.show_key_state)
+        section = ProviderSettings(self._parts.providers, dialog)
+        dialog.add_section(section)
+        wiring = ProviderSettingsWiring(section, self._parts.providers)
         dialog.exec()
+        wiring.disconnect()
         account.key_checked.disconnect(dialog.show_check_result)
         account.key_state_changed.disconnect(dialog.show_key_state)
 

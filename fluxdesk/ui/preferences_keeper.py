@@ -41,6 +41,10 @@ class PreferencesKeeper(QObject):
         self._change(dataclasses.replace(self.value, region=region))
         self.region_changed.emit(region)
 
+    @Slot(str)
+    def set_comfy_url(self, url: str) -> None:
+        self._change(dataclasses.replace(self.value, comfy_url=url))
+
     @Slot(bool)
     def set_demo_when_no_key(self, enabled: bool) -> None:
         self._change(dataclasses.replace(self.value, demo_when_no_key=enabled))

@@ -40,8 +40,9 @@ class SettingsDialog(QDialog):
         self,
         preferences: Preferences,
         key_state: KeyState,
-        keychain_problem: str | None = None,
         parent: QWidget | None = None,
+        *,
+        keychain_problem: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -116,6 +117,12 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.show_key_state(key_state)
+
+    def add_section(self, section: QWidget) -> None:
+        """Another group of settings (e.g. other providers), above the Close button."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, section)
 
     @Slot(bool)
     def _on_reveal_toggled(self, shown: bool) -> None:

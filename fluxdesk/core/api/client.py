@@ -14,113 +14,53 @@ Retry rules, chosen so a paid job is never sent twice:
 
 from __future__ import annotations
 
-import io
 import logging
-import random
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import requests
-from PIL import Image, UnidentifiedImageError
 
 from fluxdesk import __version__
-from fluxdesk.core.api.hosts import is_acceptable_download_url, may_receive_key, normalize_api_url
+from fluxdesk.core.api.hosts import may_receive_key, normalize_api_url
 from fluxdesk.core.api.models import DownloadedImage, PollStatus, TaskHandle, TaskStatus
+from fluxdesk.core.api.transfer import (
+    Downloader,
+    RetryPolicy,
+    Timeouts,
+    detail_problems,
+    detail_text,
+    json_or_empty,
+    post_job,
+    read_json,
+    retry_after,
+    retry_transient,
+    wait,
+)
 from fluxdesk.core.errors import (
     AuthError,
     CreditsError,
-    DownloadError,
-    FluxError,
     MissingKey,
     NetworkError,
-    OperationCancelled,
     ProtocolError,
     RateLimited,
     ResultExpired,
     ServerError,
     ServerRejected,
-    SubmitUncertain,
 )
 
+__all__ = ["FluxApi", "RetryPolicy", "Timeouts"]
+
 log = logging.getLogger(__name__)
-_T = TypeVar("_T")
-
-MAX_RESULT_BYTES = 200 * 1024 * 1024
-MAX_RESULT_PIXELS = 64_000_000
-_IMAGE_FORMATS = {"PNG": "png", "JPEG": "jpeg", "WEBP": "webp"}
 
 
-@dataclass(frozen=True, slots=True)
-class Timeouts:
-    connect: float = 10.0
-    read: float = 60.0
-
-
-@dataclass(frozen=True, slots=True)
-class RetryPolicy:
-    submit_attempts: int = 3
-    rate_limit_attempts: int = 6
-    poll_attempts: int = 6
-    download_attempts: int = 4
-    base_delay: float = 1.0
-    max_delay: float = 30.0
-    # Longest single wait we accept from a Retry-After header.
-    max_retry_after: float = 60.0
-
-    @classmethod
-    def immediate(cls) -> RetryPolicy:
-        """No waiting between attempts: for tests against the emulator."""
-        return cls(base_delay=0.0, max_delay=0.0, max_retry_after=0.0)
-
-    def delay(self, attempt: int) -> float:
-        """Exponential back-off with full jitter (attempt counts from 1)."""
-        ceiling = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
-        return random.uniform(ceiling / 2, ceiling) if ceiling > 0 else 0.0
-
-
-def _detail_problems(body: Any) -> list[tuple[str, str]]:
-    """FastAPI's 422 `detail` list -> (field, message) pairs."""
-    detail = body.get("detail") if isinstance(body, dict) else None
-    if isinstance(detail, str):
-        return [("", detail)]
-    problems = []
-    for item in detail if isinstance(detail, list) else []:
-        if not isinstance(item, dict):
-            continue
-        loc = [str(part) for part in item.get("loc") or [] if part != "body"]
-        problems.append((".".join(loc), str(item.get("msg") or "invalid")))
-    return problems
-
-
-def _detail_text(response: requests.Response) -> str:
-    try:
-        body = response.json()
-    except ValueError:
-        return ""
-    detail = body.get("detail") if isinstance(body, dict) else None
-    return detail if isinstance(detail, str) else ""
-
-
-def _retry_after(response: requests.Response) -> float | None:
-    value = response.headers.get("Retry-After")
-    try:
-        return max(0.0, float(value)) if value is not None else None
-    except ValueError:
-        return None
-
-
-def _connection_was_made(exc: requests.RequestException) -> bool:
-    """False when the request certainly never reached the server (refused, DNS, connect timeout)."""
-    if isinstance(exc, requests.ConnectTimeout):
-        return False
-    if isinstance(exc, requests.ConnectionError):
-        text = repr(exc)
-        markers = ("NewConnectionError", "NameResolutionError", "Failed to establish")
-        return not any(marker in text for marker in markers)
-    return True
+def _expired(status: int) -> ResultExpired:
+    return ResultExpired(
+        "The result's download link had expired (BFL keeps results for 10 minutes), so the "
+        "image could not be saved. Run the job again.",
+        detail=f"HTTP {status}",
+    )
 
 
 class FluxApi:
@@ -141,6 +81,9 @@ class FluxApi:
         self._timeouts = timeouts or Timeouts()
         self.retry = retry or RetryPolicy()
         self._user_agent = f"FluxDesk/{__version__}"
+        self._downloader = Downloader(
+            self._session, self._timeouts, self.retry, self._user_agent, _expired
+        )
 
     def __repr__(self) -> str:  # never show the key
         return f"FluxApi({self.base_url!r}, key={'set' if self._key else 'missing'})"
@@ -162,30 +105,13 @@ class FluxApi:
             raise MissingKey()
 
     def _wait(self, seconds: float, cancel: threading.Event | None) -> None:
-        if seconds <= 0:
-            if cancel is not None and cancel.is_set():
-                raise OperationCancelled()
-            return
-        if cancel is None:
-            threading.Event().wait(seconds)
-        elif cancel.wait(seconds):
-            raise OperationCancelled()
+        wait(seconds, cancel)
 
     def _host(self, url: str) -> str:
         return urlsplit(url).netloc or url
 
     def _json(self, response: requests.Response, what: str) -> dict[str, Any]:
-        try:
-            body = response.json()
-        except ValueError:
-            raise ProtocolError(
-                f"The API sent an unreadable answer to {what} (not JSON). "
-                "It may be having trouble; try again shortly.",
-                detail=f"HTTP {response.status_code}, {response.text[:200]!r}",
-            ) from None
-        if not isinstance(body, dict):
-            raise ProtocolError(f"The API sent an unexpected answer to {what}.")
-        return body
+        return read_json(response, what)
 
     def _raise_for_account(self, response: requests.Response) -> None:
         status = response.status_code
@@ -193,20 +119,20 @@ class FluxApi:
             raise AuthError(
                 "The API key was rejected. Check it in Settings (or BFL_API_KEY); you can "
                 "create a new key at dashboard.bfl.ai.",
-                detail=f"HTTP {status}: {_detail_text(response)}",
+                detail=f"HTTP {status}: {detail_text(response)}",
             )
         if status == 402:
             raise CreditsError(
                 "Your BFL account has run out of credits. Add credits at dashboard.bfl.ai, then "
                 "try again. Nothing was charged for this job.",
-                detail=_detail_text(response),
+                detail=detail_text(response),
             )
 
     def _rate_limited(self, response: requests.Response) -> RateLimited:
         return RateLimited(
             "Too many jobs are running at once on this account (BFL allows 24, and 6 for "
             "Kontext [max]). Wait for some to finish, then try again.",
-            retry_after=_retry_after(response),
+            retry_after=retry_after(response),
         )
 
     # --- endpoints --------------------------------------------------------------------------
@@ -217,74 +143,43 @@ class FluxApi:
         """Sends one generation request. Never re-sends once the server may have taken it."""
         self._require_key()
         url = self.base_url + endpoint
-        attempt = rate_limited = 0
-        while True:
-            attempt += 1
-            if cancel is not None and cancel.is_set():
-                raise OperationCancelled()
-            try:
-                response = self._session.post(
-                    url,
-                    json=dict(body),
-                    headers=self._headers(url),
-                    timeout=(self._timeouts.connect, self._timeouts.read),
-                    allow_redirects=False,
-                )
-            except requests.RequestException as exc:
-                if _connection_was_made(exc):
-                    raise SubmitUncertain(
-                        "The connection broke after the job was sent, so it may or may not be "
-                        "running (and charged). FluxDesk will not send it again by itself; check "
-                        "your BFL dashboard before retrying.",
-                        detail=type(exc).__name__,
-                    ) from None
-                if attempt >= self.retry.submit_attempts:
-                    raise NetworkError(
-                        f"Can't reach the API at {self._host(url)}. Check your internet "
-                        "connection; nothing was sent or charged.",
-                        detail=type(exc).__name__,
-                    ) from None
-                self._wait(self.retry.delay(attempt), cancel)
-                continue
-
-            status = response.status_code
-            if status == 200:
-                return self._parse_handle(response)
-            self._raise_for_account(response)
-            if status in (400, 422):
-                raise ServerRejected(_detail_problems(self._json_or_empty(response)))
-            if status == 429:
-                rate_limited += 1
-                error = self._rate_limited(response)
-                if rate_limited >= self.retry.rate_limit_attempts:
-                    raise error
-                wait = error.retry_after if error.retry_after is not None else None
-                if wait is None:
-                    wait = self.retry.delay(rate_limited)
-                self._wait(min(wait, self.retry.max_retry_after), cancel)
-                attempt -= 1  # a rate-limit pause is not a failed attempt
-                continue
-            if status in (500, 503) and attempt < self.retry.submit_attempts:
-                self._wait(self.retry.delay(attempt), cancel)
-                continue
-            self._raise_server(response, "the job")
-
-    def _json_or_empty(self, response: requests.Response) -> Any:
-        try:
-            return response.json()
-        except ValueError:
-            return {}
+        response = post_job(
+            self._session,
+            url,
+            body,
+            headers=self._headers(url),
+            timeouts=self._timeouts,
+            retry=self.retry,
+            cancel=cancel,
+            uncertain=(
+                "The connection broke after the job was sent, so it may or may not be running "
+                "(and charged). FluxDesk will not send it again by itself; check your BFL "
+                "dashboard before retrying."
+            ),
+            unreachable=(
+                f"Can't reach the API at {self._host(url)}. Check your internet connection; "
+                "nothing was sent or charged."
+            ),
+            rate_limited=self._rate_limited,
+        )
+        status = response.status_code
+        if status == 200:
+            return self._parse_handle(response)
+        self._raise_for_account(response)
+        if status in (400, 422):
+            raise ServerRejected(detail_problems(json_or_empty(response)))
+        self._raise_server(response, "the job")
 
     def _raise_server(self, response: requests.Response, what: str) -> NoReturn:
         status = response.status_code
         if status >= 500:
             raise ServerError(
                 f"The API had a problem with {what} (HTTP {status}). Try again in a minute.",
-                detail=_detail_text(response),
+                detail=detail_text(response),
             )
         raise ProtocolError(
             f"The API answered {what} with an unexpected HTTP {status}.",
-            detail=_detail_text(response),
+            detail=detail_text(response),
         )
 
     def _parse_handle(self, response: requests.Response) -> TaskHandle:
@@ -309,6 +204,12 @@ class FluxApi:
             task_id, polling_url, number("cost"), number("input_mp"), number("output_mp")
         )
 
+    def poll(self, handle: TaskHandle, cancel: threading.Event | None = None) -> PollStatus:
+        """One status check at `polling_url`, exactly as the API gave it (transient failures
+        are retried here, with back-off)."""
+        url = handle.polling_url
+        return retry_transient(lambda: self._poll_once(url), self.retry, cancel)
+
     def _get(self, url: str) -> requests.Response:
         return self._session.get(
             url,
@@ -316,27 +217,6 @@ class FluxApi:
             timeout=(self._timeouts.connect, self._timeouts.read),
             allow_redirects=False,
         )
-
-    def _retrying(self, once: Callable[[], _T], cancel: threading.Event | None) -> _T:
-        """Runs an idempotent GET, retrying transient failures with jittered back-off."""
-        failures = 0
-        while True:
-            try:
-                return once()
-            except FluxError as error:
-                if not error.retryable:
-                    raise
-                failures += 1
-                if failures >= self.retry.poll_attempts:
-                    raise
-                wait = getattr(error, "retry_after", None)
-                wait = self.retry.delay(failures) if wait is None else wait
-                self._wait(min(wait, self.retry.max_retry_after), cancel)
-
-    def poll(self, handle: TaskHandle, cancel: threading.Event | None = None) -> PollStatus:
-        """One status check at `polling_url`, exactly as the API gave it (transient failures
-        are retried here, with back-off)."""
-        return self._retrying(lambda: self._poll_once(handle.polling_url), cancel)
 
     def _poll_once(self, url: str) -> PollStatus:
         try:
@@ -391,104 +271,12 @@ class FluxApi:
 
         `cancel` aborts between chunks; the job passes it only when the app is closing, since
         a ready result is already paid for."""
-        if not is_acceptable_download_url(url):
-            raise DownloadError(
-                "The API gave an insecure or invalid link for the result; it was not fetched.",
-                detail=urlsplit(url).scheme,
-            )
-        attempt = 0
-        while True:
-            attempt += 1
-            try:
-                return self._download_once(url, cancel, on_progress)
-            except (ResultExpired, OperationCancelled):
-                raise
-            except DownloadError:
-                if attempt >= self.retry.download_attempts:
-                    raise
-                self._wait(self.retry.delay(attempt), cancel)
-
-    def _download_once(
-        self,
-        url: str,
-        cancel: threading.Event | None,
-        on_progress: Callable[[int, int | None], None] | None,
-    ) -> DownloadedImage:
-        try:
-            with self._session.get(
-                url,
-                headers={"user-agent": self._user_agent},  # never the key: delivery hosts
-                timeout=(self._timeouts.connect, self._timeouts.read),
-                stream=True,
-                allow_redirects=True,
-            ) as response:
-                if response.status_code in (401, 403, 404, 410):
-                    raise ResultExpired(
-                        "The result's download link had expired (BFL keeps results for 10 "
-                        "minutes), so the image could not be saved. Run the job again.",
-                        detail=f"HTTP {response.status_code}",
-                    )
-                if response.status_code != 200:
-                    raise DownloadError(
-                        f"The result could not be downloaded (HTTP {response.status_code}).",
-                    )
-                data = self._read_body(response, cancel, on_progress)
-        except requests.exceptions.ChunkedEncodingError:
-            raise DownloadError("The download of the result was cut short.") from None
-        except requests.RequestException as exc:
-            raise DownloadError(
-                "The connection broke while downloading the result.", detail=type(exc).__name__
-            ) from None
-        return self._check_image(data)
-
-    def _read_body(
-        self,
-        response: requests.Response,
-        cancel: threading.Event | None,
-        on_progress: Callable[[int, int | None], None] | None,
-    ) -> bytes:
-        length_header = response.headers.get("Content-Length")
-        expected = int(length_header) if length_header and length_header.isdigit() else None
-        if expected is not None and expected > MAX_RESULT_BYTES:
-            raise DownloadError("The result is unreasonably large; it was not downloaded.")
-        buffer = io.BytesIO()
-        for chunk in response.iter_content(chunk_size=256 * 1024):
-            if cancel is not None and cancel.is_set():
-                raise OperationCancelled()
-            buffer.write(chunk)
-            if buffer.tell() > MAX_RESULT_BYTES:
-                raise DownloadError("The result is unreasonably large; it was not downloaded.")
-            if on_progress is not None:
-                on_progress(buffer.tell(), expected)
-        data = buffer.getvalue()
-        if expected is not None and len(data) != expected:
-            raise DownloadError(
-                "The download of the result was cut short.", detail=f"{len(data)}/{expected} bytes"
-            )
-        return data
-
-    def _check_image(self, data: bytes) -> DownloadedImage:
-        try:
-            with Image.open(io.BytesIO(data)) as probe:
-                fmt = _IMAGE_FORMATS.get(probe.format or "")
-                width, height = probe.size
-                if fmt is None:
-                    raise DownloadError(f"The result is not a PNG, JPEG or WebP ({probe.format}).")
-                if width * height > MAX_RESULT_PIXELS:
-                    raise DownloadError("The result is larger than any FLUX model produces.")
-                probe.load()  # decode fully: catches truncation inside the image data
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-            raise DownloadError(
-                "The server sent a damaged image.", detail=f"{type(exc).__name__}: {exc}"
-            ) from None
-        except Image.DecompressionBombError:
-            raise DownloadError("The result is larger than any FLUX model produces.") from None
-        return DownloadedImage(data, fmt, width, height)
+        return self._downloader.download(url, cancel, on_progress)
 
     def credits(self, cancel: threading.Event | None = None) -> float:
         """The account balance in credits (1 credit = US$0.01)."""
         self._require_key()
-        return self._retrying(self._credits_once, cancel)
+        return retry_transient(self._credits_once, self.retry, cancel)
 
     def _credits_once(self) -> float:
         url = self.base_url + "/v1/credits"

@@ -30,6 +30,8 @@ class GenerationRequest:
     seed: int | None = None
     inputs: tuple[InputImage, ...] = ()
     preset_id: str | None = None
+    # Who runs it: "bfl", "fal" or "comfyui". Model ids are the provider's own.
+    provider: str = "bfl"
 
     def __post_init__(self) -> None:
         # Freeze the parameters so a request can be shared across threads safely.
@@ -40,8 +42,11 @@ class GenerationRequest:
         return next((image for image in self.inputs if image.slot == slot), None)
 
     def to_json(self) -> str:
+        # BFL requests keep the exact JSON they always had (no "provider" key).
+        extra = {} if self.provider == "bfl" else {"provider": self.provider}
         return json.dumps(
             {
+                **extra,
                 "model": self.model,
                 "prompt": self.prompt,
                 "params": dict(self.params),
@@ -66,6 +71,7 @@ class GenerationRequest:
             seed=data.get("seed"),
             inputs=tuple(InputImage(**item) for item in data.get("inputs") or ()),
             preset_id=data.get("preset_id"),
+            provider=data.get("provider") or "bfl",
         )
 
 

@@ -62,6 +62,7 @@ class JobRecord:
     error_message: str | None
     parent_id: JobId | None
     settings_from: JobId | None
+    provider: str = "bfl"  # who ran it: bfl, fal or comfyui
 
     @property
     def handle(self) -> TaskHandle | None:
@@ -335,6 +336,7 @@ class HistoryStore:
             error_message=row["error_message"],
             parent_id=row["parent_id"],
             settings_from=row["settings_from"],
+            provider=row["provider"],
         )
 
     def get_job(self, job_id: str) -> JobRecord | None:

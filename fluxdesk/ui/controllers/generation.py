@@ -14,15 +14,18 @@ from pathlib import Path
 from PIL import Image
 from PySide6.QtCore import QObject, Signal, Slot
 
-from fluxdesk.core.api.catalog import get_model
+from fluxdesk.core.api.catalog import ModelSpec, get_model
 from fluxdesk.core.api.models import InputImage
-from fluxdesk.core.api.pricing import estimate_credits
+from fluxdesk.core.errors import InputError
 from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.imaging.load import load_image
 from fluxdesk.core.inputs import store_input
 from fluxdesk.core.jobs import JobId, JobPlan, JobState, JobUpdate
 from fluxdesk.core.prompt_state import PromptState
+from fluxdesk.core.providers.base import Provider
+from fluxdesk.core.providers.bfl import BflProvider
 from fluxdesk.ui.controllers.account import AccountController
+from fluxdesk.ui.controllers.providers import ProvidersController
 from fluxdesk.ui.history_model import HistoryModel, JobRow
 from fluxdesk.ui.workers import JobRunner, TaskResult, TaskRunner
 
@@ -64,11 +67,13 @@ class GenerationController(QObject):
         account: AccountController,
         history: HistoryModel,
         parent: QObject | None = None,
+        providers: ProvidersController | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._store = store
         self._account = account
+        self._providers = providers
         self._history = history
         self._tasks = TaskRunner(max_threads=1, parent=self)
         self._tasks.task_finished.connect(self._on_tasks_task_finished)
@@ -112,8 +117,7 @@ class GenerationController(QObject):
         spec = get_model(_STAGING_MODEL)
         return _Staged(generation, (store_input(self._store, spec, image, "input_image"),))
 
-    def _stage_references(self, paths: tuple[Path, ...], model: str) -> tuple[InputImage, ...]:
-        spec = get_model(model)
+    def _stage_references(self, paths: tuple[Path, ...], spec: ModelSpec) -> tuple[InputImage, ...]:
         return tuple(
             store_input(self._store, spec, load_image(path), slot)
             for slot, path in zip(spec.reference_slots, paths, strict=False)
@@ -125,9 +129,28 @@ class GenerationController(QObject):
         """The next jobs record that their settings came from `job_id` (lineage)."""
         self._settings_from = job_id
 
+    def _provider(self, provider_id: str) -> Provider | None:
+        if self._providers is not None:
+            return self._providers.provider(provider_id)
+        connection = self._account.connection()
+        return BflProvider(connection.api) if connection is not None else None
+
+    def _not_ready(self, provider_id: str) -> str:
+        if self._providers is not None:
+            return self._providers.not_ready_text(provider_id)
+        return self.tr("Still connecting to the API; try again in a moment.")
+
     @Slot(object)
     def generate(self, state: PromptState) -> None:
-        spec = get_model(state.model)
+        provider = self._provider(state.provider)
+        if provider is None:
+            self.message.emit(self._not_ready(state.provider))
+            return
+        try:
+            spec = provider.model(state.model)
+        except InputError as error:
+            self.message.emit(error.user_message)
+            return
         if spec.takes_images and self._source is not None and self._staged is None:
             self._waiting.append(state)
             self.message.emit(self.tr("Preparing the input image…"))
@@ -136,7 +159,7 @@ class GenerationController(QObject):
         if state.references:
             self._tasks.run(
                 "references",
-                lambda: (state, main, self._stage_references(state.references, state.model)),
+                lambda: (state, main, self._stage_references(state.references, spec)),
             )
         else:
             self._submit(state, main)
@@ -148,17 +171,16 @@ class GenerationController(QObject):
         return (InputImage(slot, staged.sha256, staged.width, staged.height),)
 
     def _submit(self, state: PromptState, inputs: tuple[InputImage, ...]) -> None:
-        connection = self._account.connection()
-        if connection is None:
-            self.message.emit(self.tr("Still connecting to the API; try again in a moment."))
+        provider = self._provider(state.provider)
+        if provider is None:
+            self.message.emit(self._not_ready(state.provider))
             return
-        spec = get_model(state.model)
         parent = self._source.parent_id if self._source else None
         started: list[JobId] = []
         for request in state.requests(inputs):
             job_id = JobId(uuid.uuid4().hex)
-            price = estimate_credits(spec, request)
-            plan = JobPlan(request, connection.api, "gui", price, parent, self._settings_from)
+            price = provider.price(request)
+            plan = JobPlan(request, provider, "gui", price, parent, self._settings_from)
             self._history.add_row(JobRow.pending(job_id, request, price, parent))
             self._runner.submit(job_id, plan)
             started.append(job_id)

@@ -21,6 +21,7 @@ from fluxdesk.core.api.pricing import (
 from fluxdesk.core.api.validation import validate_request
 from fluxdesk.core.imaging.prepare import target_size
 from fluxdesk.core.prompt_state import PromptState
+from fluxdesk.core.providers.base import Billing, format_price
 
 PLACEHOLDER_HASH = "0" * 64
 # A reference whose size is not known yet (its thumbnail is still loading) is priced as 1 MP.
@@ -130,18 +131,36 @@ def _would_be_requests(
 ) -> list[GenerationRequest]:
     if state.seed is not None:
         return list(state.requests(inputs))  # every seed S..S+n-1 is checked
-    return [GenerationRequest(state.model, state.prompt, state.params, None, inputs)]
+    return [
+        GenerationRequest(
+            state.model, state.prompt, state.params, None, inputs, provider=state.provider
+        )
+    ]
 
 
-def _price(each: float, count: int) -> str:
+def _price(each: float, count: int, billing: Billing = Billing.credits) -> str:
+    if billing == Billing.none:
+        noun = "1 image" if count == 1 else f"{count} variations"
+        return f"{noun} · {format_price(billing, each)}"
+    if billing == Billing.usd:
+        if count == 1:
+            return f"1 image · {format_price(billing, each)}"
+        total = format_price(billing, round(each * count, 3))
+        return f"{count} variations × {format_price(billing, each)} = {total}"
     if count == 1:
         return f"1 image · {format_credits(each)}"
     unit = "credit" if each == 1 else "credits"
     return f"{count} variations × {each:g} {unit} = {format_credits(round(each * count, 3))}"
 
 
-def _price_detail(spec: ModelSpec) -> str:
+def _price_detail(spec: ModelSpec, billing: Billing = Billing.credits) -> str:
     rule = spec.price
+    if billing == Billing.none:
+        return f"{spec.label} runs on your ComfyUI server: FluxDesk adds no charge per image."
+    if billing == Billing.usd:
+        per = "per image" if rule.flat is not None else "per megapixel, rounded up"
+        amount = rule.flat if rule.flat is not None else rule.first_mp
+        return f"{spec.label} on fal.ai: {format_price(billing, amount)} {per} (fal's list price)."
     if rule.flat is not None:
         return f"{spec.label}: {rule.flat:g} credits per image (1 credit = $0.01)."
     return (
@@ -158,11 +177,14 @@ def check_run(
     *,
     unused_references: int = 0,
     unreadable_references: Sequence[str] = (),
+    spec: ModelSpec | None = None,
+    billing: Billing = Billing.credits,
 ) -> RunCheck:
     """Problems, price and output size of `state` with an input image of `input_size`.
 
-    `reference_sizes` are the sizes of `state.references` (None while unknown)."""
-    spec = get_model(state.model)
+    `reference_sizes` are the sizes of `state.references` (None while unknown). `spec` is the
+    model as its provider describes it (default: BFL's catalog)."""
+    spec = spec or get_model(state.model)
     inputs = placeholder_inputs(spec, input_size, reference_sizes)
     problems: list[Problem] = []
     for request in _would_be_requests(state, inputs):
@@ -178,7 +200,9 @@ def check_run(
     if unused_references:
         noun = "reference is" if unused_references == 1 else "references are"
         notes.append(f"{unused_references} {noun} kept but not sent: {reference_limit_text(spec)}")
-    request = GenerationRequest(state.model, state.prompt, state.params, None, inputs)
+    request = GenerationRequest(
+        state.model, state.prompt, state.params, None, inputs, provider=state.provider
+    )
     each = estimate_credits(spec, request)
     width, height = expected_output_size(spec, request)
     exact = spec.family == Family.flux1 or (
@@ -191,7 +215,7 @@ def check_run(
         tuple(notes),
         each,
         (width, height),
-        _price(each, state.variations),
+        _price(each, state.variations, billing),
         size_text,
-        _price_detail(spec),
+        _price_detail(spec, billing),
     )

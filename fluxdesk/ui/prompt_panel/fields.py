@@ -187,10 +187,17 @@ class ChoiceEditor(_WheelGuard, QComboBox):
         super().__init__(parent)
         self.spec = spec
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        if any(len(choice) > 16 for choice in spec.choices):
+            # Long choices (a server's LoRA file names) must not widen the panel; the open
+            # list still shows them whole.
+            self.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            self.setMinimumContentsLength(10)
         if spec.default is None:
             self.addItem("Default", None)
         for choice in spec.choices:
-            self.addItem(FORMAT_NAMES.get(choice, choice), choice)
+            self.addItem(FORMAT_NAMES.get(choice, choice) if choice else "None", choice)
         self.set_field_value(spec.default)
         self.activated.connect(self._on_activated)
 

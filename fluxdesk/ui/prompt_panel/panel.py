@@ -9,6 +9,7 @@ by a failed (and possibly paid) request.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
@@ -23,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fluxdesk.core.api.catalog import get_model
+from fluxdesk.core.api.catalog import ModelSpec, get_model
+from fluxdesk.core.errors import InputError
 from fluxdesk.core.prompt_state import MAX_VARIATIONS, PromptState
+from fluxdesk.core.providers.base import Billing, ProviderModels
 from fluxdesk.ui.prompt_panel import checks
 from fluxdesk.ui.prompt_panel.checks import RunCheck, check_run, reference_limit_text
 from fluxdesk.ui.prompt_panel.model_picker import ModelPicker
@@ -176,18 +179,36 @@ class PromptPanel(QWidget):
             variations=self.run_controls.variations(),
             references=self.references.used_paths(),
             preset_id=self._preset_id,
+            provider=self.model_picker.provider_id(),
         )
+
+    @Slot(object)
+    def set_catalogs(self, catalogs: Sequence[ProviderModels]) -> None:
+        """The providers (and their models) to choose from; the current choice is kept where
+        it still exists."""
+        self.model_picker.set_catalogs(catalogs)
+        self._apply_model(self.model_picker.model_id())
+
+    def _resolve(self, state: PromptState) -> ModelSpec:
+        catalog = self.model_picker.catalog(state.provider)
+        spec = catalog.resolve(state.model) if catalog else None
+        if spec is None and state.provider == "bfl":
+            spec = get_model(state.model)
+        if spec is None:
+            raise InputError(f"{state.provider} has no model '{state.model}' connected.")
+        return spec
 
     def set_state(self, state: PromptState) -> None:
         """'Reuse settings': model, prompt, params, seed; also variations, references and
-        preset when given. Parameters absent from `state.params` go back to their defaults."""
-        spec = get_model(state.model)  # unknown models fail here, before anything changes
+        preset when given. Parameters absent from `state.params` go back to their defaults.
+        A model its provider runs under another name (a ComfyUI stand-in) is chosen as such."""
+        spec = self._resolve(state)  # unknown models fail here, before anything changes
         if unknown := sorted(set(state.params) - {f.name for f in spec.fields}):
             log.info("ignoring settings %s that %s does not take", unknown, spec.label)
         self._updating = True
         try:
-            self.model_picker.set_model(state.model)
-            self._apply_model(state.model)
+            self.model_picker.set_model(spec.id, state.provider)
+            self._apply_model(spec.id)
             self.form.set_values(state.params)
             self.prompt_editor.set_text(state.prompt)
             self.run_controls.set_seed(state.seed)
@@ -255,8 +276,12 @@ class PromptPanel(QWidget):
 
     # --- internals ------------------------------------------------------------------------------
 
+    def _spec(self, model_id: str) -> ModelSpec:
+        spec = self.model_picker.spec()
+        return spec if spec is not None and spec.id == model_id else get_model(model_id)
+
     def _apply_model(self, model_id: str) -> None:
-        spec = get_model(model_id)
+        spec = self._spec(model_id)
         self.model_summary.setText(spec.summary)
         self.form.set_spec(spec)
         limit = len(spec.reference_slots)
@@ -274,6 +299,10 @@ class PromptPanel(QWidget):
             self.references.sizes(state.references),
             unused_references=self.references.unused_count(),
             unreadable_references=self.references.unreadable(),
+            spec=self._spec(state.model),
+            billing=catalog.billing
+            if (catalog := self.model_picker.catalog())
+            else Billing.credits,
         )
         self._check = check
         self._show_problems(check)
