@@ -78,11 +78,14 @@ class PrintExportController(QObject):
         folder = self._last_folder or (subject.folder if subject else None) or Path.home()
         return folder
 
-    def _open(self, dialog: ExportPageDialog | ChapterDialog) -> None:
+    def _busy(self) -> bool:
+        """One export at a time: a second request brings the running one forward."""
         if self._task is not None and self._dialog is not None:
-            self._dialog.raise_()  # one export at a time
-            dialog.deleteLater()
-            return
+            self._dialog.raise_()
+            self._dialog.activateWindow()
+        return self._task is not None
+
+    def _open(self, dialog: ExportPageDialog | ChapterDialog) -> None:
         if self._dialog is not None:
             self._dialog.close()
             self._drop_dialog()
@@ -96,6 +99,8 @@ class PrintExportController(QObject):
     @Slot()
     def export_page(self) -> None:
         loaded = self._page.loaded()
+        if self._busy():
+            return
         if loaded is None:
             self.message.emit(
                 self.tr("Nothing to export yet: open pencils or pick a result in History.")
@@ -171,6 +176,8 @@ class PrintExportController(QObject):
 
     @Slot()
     def export_chapter(self) -> None:
+        if self._busy():
+            return
         rows, origin = self.chapter_rows()
         subjects = [s for row in rows if (s := self._page.subject_for_job(row.id)) is not None]
         if not subjects:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from fluxdesk.core.printing.finishing import ColorMode
 from fluxdesk.ui.printing.page_section import size_text
 from fluxdesk.ui.printing.state import DPI_CHOICES, ExportFormat, PrintState
-from fluxdesk.ui.prompt_panel.style import error_color, wrapped
+from fluxdesk.ui.prompt_panel.style import accent_color, error_color, wrapped
 
 FORMAT_LABELS = {
     ExportFormat.tiff_mono: "TIFF · 1-bit black and white, CCITT G4",
@@ -76,11 +76,15 @@ class _RunDialog(QDialog):
         self._folder: Path | None = None
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        self.form = QFormLayout()
+        # One container for every field, so a run can disable them all and re-enable them
+        # without waking up a field that is disabled for its own reason (no recipe).
+        self.fields = QWidget(self)
+        self.form = QFormLayout(self.fields)
+        self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        layout.addLayout(self.form)
+        layout.addWidget(self.fields)
 
-        row = QWidget(self)
+        row = QWidget(self.fields)
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
         self.path = QLineEdit(str(path), row)
@@ -124,10 +128,7 @@ class _RunDialog(QDialog):
     def set_running(self, running: bool) -> None:
         self._running = running
         self.run.setEnabled(not running)
-        for index in range(self.form.rowCount()):
-            item = self.form.itemAt(index, QFormLayout.ItemRole.FieldRole)
-            if item is not None and item.widget() is not None:
-                item.widget().setEnabled(not running)
+        self.fields.setEnabled(not running)
         self.cancel.setText(self.tr("Cancel Export") if running else self.tr("Cancel"))
         if running:
             self.progress.setValue(0)
@@ -155,9 +156,10 @@ class _RunDialog(QDialog):
         self.run.setText(self.tr("Export Again"))
         self.cancel.setText(self.tr("Close"))
         link = self.tr("Show in folder")
+        color = accent_color(self.palette()).name()  # readable in light and dark themes
         self._set_status(
             self.tr("Saved {name}: {summary}.").format(name=_escape(path.name), summary=summary)
-            + f' &nbsp;<a href="folder">{link}</a>'
+            + f' &nbsp;<a href="folder" style="color:{color}">{link}</a>'
         )
 
     def _set_status(self, html: str) -> None:

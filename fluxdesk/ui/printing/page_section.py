@@ -216,5 +216,9 @@ class PageSection(QWidget):
         # Follow the print facts when the dpi was the old mode's usual one (600 -> 350 for colour).
         dpi = default_dpi(mode) if state.dpi == default_dpi(state.mode) else state.dpi
         new = replace(state, dpi=dpi, finish=replace(state.finish, mode=mode))
-        labels = {ColorMode.mono: "Black and White", ColorMode.gray: "Greyscale"}
-        self._request(new, self.tr(labels.get(mode, "Colour")))
+        labels = {
+            ColorMode.mono: self.tr("Black and White"),
+            ColorMode.gray: self.tr("Greyscale"),
+            ColorMode.color: self.tr("Colour"),
+        }
+        self._request(new, labels[mode])

@@ -118,12 +118,6 @@ class Segmented(QWidget):
             if candidate == value:
                 button.setChecked(True)
 
-    def select(self, value: object) -> None:
-        """As if the artist clicked the button for ``value``."""
-        for button, candidate in self._values.items():
-            if candidate == value:
-                button.click()
-
     @Slot(QAbstractButton)
     def _on_group_clicked(self, button: QAbstractButton) -> None:
         self.value_changed.emit(self._values[button])

@@ -27,21 +27,20 @@ def loaded() -> LoadedSubject:
     return LoadedSubject(Subject("input", "page", image=image), image, image, None)
 
 
-def test_only_the_latest_request_is_shown(
+def test_a_drag_computes_only_what_it_can_show(
     qtbot: QtBot, engine: PreviewEngine, loaded: LoadedSubject
 ) -> None:
     shown: list[PreviewFrame] = []
     engine.frame_ready.connect(shown.append)
     state = PrintState()
-    # A drag: many values in one go. The first starts at once, the rest replace each other.
-    ids = [
-        engine.request(loaded, state.with_finish(threshold=t), 1024, False)
-        for t in range(60, 200, 10)
-    ]
+    # A drag faster than the worker: the first value starts at once, each later one replaces
+    # the one waiting, so only the first and the last are ever computed.
+    thresholds = range(60, 200, 10)
+    ids = [engine.request(loaded, state.with_finish(threshold=t), 1024, False) for t in thresholds]
     qtbot.waitUntil(lambda: not engine.is_busy(), timeout=10_000)
-    assert [frame.request_id for frame in shown] == [ids[-1]]
-    assert shown[0].state.finish.threshold == 190
-    assert engine.dropped == 1  # the first, overtaken while it ran; the middle ones never ran
+    assert [frame.request_id for frame in shown] == [ids[0], ids[-1]]
+    assert shown[-1].state.finish.threshold == 190
+    assert engine.skipped == len(ids) - 2 and engine.dropped == 0
 
 
 def test_clear_drops_what_is_running(
@@ -50,6 +49,9 @@ def test_clear_drops_what_is_running(
     shown: list[PreviewFrame] = []
     engine.frame_ready.connect(shown.append)
     engine.request(loaded, PrintState(), 1024, True)
-    engine.clear()  # the canvas moved on to another image
+    engine.clear()  # the canvas moved on to another image while it ran
     qtbot.waitUntil(lambda: not engine.is_busy(), timeout=10_000)
     assert shown == [] and engine.dropped == 1
+    newer = engine.request(loaded, PrintState(), 1024, False)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert shown[0].request_id == newer

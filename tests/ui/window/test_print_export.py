@@ -108,9 +108,15 @@ def test_cancel_leaves_no_file(qtbot: QtBot, quick_studio: Built, tmp_path: Path
     assert list(folder.iterdir()) == []
 
 
-def test_a_failed_write_says_why(qtbot: QtBot, quick_studio: Built, tmp_path: Path) -> None:
-    open_on_page(qtbot, quick_studio, ink_page(tmp_path / "scan.png", (600, 850)))
+def test_ctrl_e_from_the_prompt_tab_then_a_failed_write_says_why(
+    qtbot: QtBot, quick_studio: Built, tmp_path: Path
+) -> None:
+    # The Prompt tab is in front, so nothing is prepared for print yet: Ctrl+E brings the
+    # Finish & Export panel forward and opens the dialog once the page is loaded.
+    assert not page(quick_studio).is_active()
+    quick_studio.window.canvas_control.open_paths([ink_page(tmp_path / "p.png", (600, 850))])
     dialog = export_dialog(qtbot, quick_studio, tmp_path / "missing" / "page.tif")
+    assert page(quick_studio).is_active()
     dialog.run.click()
     qtbot.waitUntil(lambda: "does not exist" in dialog.status.text(), timeout=10_000)
     assert not dialog.is_running()
@@ -121,6 +127,8 @@ def test_chapter_pdf_of_three_results(
 ) -> None:
     jobs = generate_results(qtbot, quick_studio, pencils_file, 3)
     show_result(qtbot, quick_studio, jobs[0])
+    controller = page(quick_studio)  # 350 dpi keeps the test quick; the size in points is B5's
+    controller.request_change(StateChange(replace(controller.state(), dpi=350), "350 dpi"))
     view = quick_studio.window.history_dock.view
     view.selectAll()
     exports = quick_studio.window.finish.exports
@@ -148,5 +156,5 @@ def test_chapter_pdf_of_three_results(
     images = [line.split() for line in listing.stdout.splitlines()[2:]]
     assert len(images) == 3
     for image in images:  # page num type width height color comp bpc enc ... x-ppi y-ppi
-        assert image[3:9] == ["4299", "6071", "gray", "1", "1", "ccitt"]
-        assert image[12:14] == ["600", "600"]
+        assert image[3:9] == ["2508", "3541", "gray", "1", "1", "ccitt"]
+        assert image[12:14] == ["350", "350"]
