@@ -27,7 +27,13 @@ from fluxdesk.ui.history_model import HistoryModel, JobRow
 from fluxdesk.ui.printing import export_dialog
 from fluxdesk.ui.printing.export_dialog import ChapterDialog, ExportPageDialog, PageExportChoice
 from fluxdesk.ui.printing.state import PrintState
-from fluxdesk.ui.printing.work import ExportRequest, Subject, export_chapter, export_subject
+from fluxdesk.ui.printing.work import (
+    ExportRequest,
+    LoadedSubject,
+    Subject,
+    export_chapter,
+    export_subject,
+)
 from fluxdesk.ui.workers import ProgressTaskRunner, ProgressWork, TaskResult
 
 _DEPTH = {ColorMode.mono: "1-bit", ColorMode.gray: "8-bit grey", ColorMode.color: "colour"}
@@ -70,6 +76,7 @@ class PrintExportController(QObject):
         self._last_folder: Path | None = None
         self._session_start = time.time()
         self._chapter: list[Subject] = []
+        self._page_loaded: LoadedSubject | None = None  # the page the open dialog exports
 
     def dialog(self) -> ExportPageDialog | ChapterDialog | None:
         return self._dialog
@@ -112,11 +119,12 @@ class PrintExportController(QObject):
         has_recipe = subject.job_id is not None
         dialog = ExportPageDialog(state, path, has_recipe, self._anchor.window())
         dialog.export_requested.connect(self._on_dialog_export_requested)
+        self._page_loaded = loaded  # even if the canvas shows another image meanwhile
         self._open(dialog)
 
     @Slot(object)
     def _on_dialog_export_requested(self, choice: PageExportChoice) -> None:
-        loaded = self._page.loaded()
+        loaded = self._page_loaded
         dialog = self._dialog
         if loaded is None or dialog is None or self._task is not None:
             return

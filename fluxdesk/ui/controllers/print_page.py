@@ -8,8 +8,6 @@ hidden: the overlays come off the canvas and no work is started.
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
@@ -35,8 +33,6 @@ from fluxdesk.ui.printing.work import (
     run_preflight,
 )
 from fluxdesk.ui.workers import ProgressTaskRunner, TaskResult
-
-log = logging.getLogger(__name__)
 
 PREFLIGHT_DELAY_MS = 450  # after the last change: a slider drag checks once, at its end
 PROXY_SIDES = (1024, 1536, 2048)  # few sizes, so zooming re-places the proxy rarely
@@ -89,6 +85,7 @@ class PrintPageController(QObject):
         self._loaded: LoadedSubject | None = None
         self._load_task: int | None = None
         self._align_task: int | None = None
+        self._align_key: str | None = None  # the subject being aligned
         self._preflight_task: int | None = None
         self._report: PreflightReport | None = None
         self._proxy_side = PROXY_SIDES[0]
@@ -174,6 +171,9 @@ class PrintPageController(QObject):
         self._subject = self._subject_for(key)
         self._loaded = None
         self._load_task = None
+        self._report = None
+        if self._preflight_task is not None:
+            self._tasks.cancel(self._preflight_task)
         self._engine.clear()
         self._preflight_pages.clear()
         self.preview.set_frame(None)
@@ -250,6 +250,7 @@ class PrintPageController(QObject):
             self.message.emit(self.tr("Align to pencils needs a result made from pencils."))
             return
         self.align_started.emit()
+        self._align_key = loaded.key
         self._align_task = self._tasks.run_with_progress(
             "align", lambda report, cancel: align_subject(loaded, progress=report, cancel=cancel)
         )
@@ -258,7 +259,10 @@ class PrintPageController(QObject):
         self._align_task = None
         alignment: Alignment | None = result.value
         loaded = self._loaded
-        if not result.ok or alignment is None or loaded is None:
+        if loaded is None or loaded.key != self._align_key:
+            self.align_finished.emit(None)  # the canvas moved on to another image meanwhile
+            return
+        if not result.ok or alignment is None:
             self.align_finished.emit(None)
             if result.error is not None:
                 self.message.emit(result.error.user_message)
@@ -364,6 +368,8 @@ class PrintPageController(QObject):
             return
         self._load_task = None
         if not result.ok:
+            self._subject = None  # nothing to set on a page; the panel says so
+            self.subject_changed.emit(None)
             if result.error is not None:
                 self.message.emit(result.error.user_message)
             return
