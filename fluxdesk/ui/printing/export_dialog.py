@@ -303,13 +303,18 @@ class ChapterDialog(_RunDialog):
         self.setObjectName("chapterDialog")
         guides = state.guides
         depth = {ColorMode.mono: "1-bit G4", ColorMode.gray: "8-bit grey"}.get(state.mode, "colour")
-        summary = wrapped()
-        summary.setText(
-            self.tr("{count} pages, {origin}: {names}").format(
+        # Above the form, full width: a long list of pages wraps over as many lines as it needs.
+        pages_label = wrapped(muted_text=False)
+        pages_label.setObjectName("chapterPages")
+        pages_label.setText(
+            self.tr("{count} pages, {origin}, oldest first: {names}").format(
                 count=len(pages), origin=origin, names=", ".join(pages)
             )
-            + "\n"
-            + self.tr("{name} {size}, {width} × {height} px at {dpi} dpi, {depth}").format(
+        )
+        summary = wrapped()
+        summary.setObjectName("chapterSummary")
+        summary.setText(
+            self.tr("{name} {size}, {width} × {height} px at {dpi} dpi, {depth}").format(
                 name=state.page.name,
                 size=size_text(state.page, bleed=state.bleed),
                 width=guides.canvas.width,
@@ -318,11 +323,11 @@ class ChapterDialog(_RunDialog):
                 depth=depth,
             )
         )
-        summary.setObjectName("chapterSummary")
-        self.form.insertRow(0, self.tr("Chapter"), summary)
+        self.layout().insertWidget(0, pages_label)
+        self.layout().insertWidget(1, summary)
         self.align = QCheckBox(self.tr("Align each page to its pencils"), self)
         self.align.setObjectName("chapterAlignCheck")
-        self.form.insertRow(1, "", self.align)
+        self.form.insertRow(0, "", self.align)
         self.run.clicked.connect(self._on_run_clicked)
 
     @Slot()
