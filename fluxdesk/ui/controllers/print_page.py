@@ -8,6 +8,7 @@ hidden: the overlays come off the canvas and no work is started.
 
 from __future__ import annotations
 
+from PIL import Image
 from PySide6.QtCore import QObject, QPointF, QRectF, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
@@ -24,7 +25,7 @@ from fluxdesk.ui.printing.state import PlacementMode, PrintState
 from fluxdesk.ui.printing.undo import StateChange, StateCommand
 from fluxdesk.ui.printing.work import (
     MIN_ALIGN_CONFIDENCE,
-    LastPage,
+    LastResult,
     LoadedSubject,
     PreflightReport,
     Subject,
@@ -75,7 +76,7 @@ class PrintPageController(QObject):
         self._tasks = ProgressTaskRunner(max_threads=2, parent=self)
         self._tasks.task_finished.connect(self._on_tasks_task_finished)
         self._tasks.task_progress.connect(self._on_tasks_task_progress)
-        self._preflight_pages = LastPage()
+        self._preflight_pages: LastResult[Image.Image] = LastResult()
         self._preflight_timer = QTimer(self, singleShot=True, interval=PREFLIGHT_DELAY_MS)
         self._preflight_timer.timeout.connect(self._on_preflight_timer_timeout)
         self._active = False

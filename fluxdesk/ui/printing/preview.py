@@ -24,7 +24,7 @@ from scipy import ndimage
 from fluxdesk.core.printing.finishing import ColorMode, finish, grey_mask, otsu_threshold
 from fluxdesk.core.printing.fit import PlacedRect, render
 from fluxdesk.ui.printing.state import Layout, PrintState, scaled_rect
-from fluxdesk.ui.printing.work import LastPage, LoadedSubject
+from fluxdesk.ui.printing.work import LastResult, LoadedSubject
 from fluxdesk.ui.qimage import pil_to_qimage
 from fluxdesk.ui.workers import ProgressTaskRunner, Report, TaskResult
 
@@ -62,7 +62,23 @@ def _size(size: tuple[int, int], factor: float) -> tuple[int, int]:
     return (max(1, round(size[0] * factor)), max(1, round(size[1] * factor)))
 
 
-def working_page(request: PreviewRequest, cache: LastPage) -> Image.Image:
+class PreviewCache:
+    """What survives a slider step: the placed working page and its grey highlight."""
+
+    def __init__(self) -> None:
+        self.pages: LastResult[Image.Image] = LastResult()
+        self.greys: LastResult[QImage] = LastResult()
+
+    def clear(self) -> None:
+        self.pages.clear()
+        self.greys.clear()
+
+
+def _page_key(request: PreviewRequest) -> object:
+    return (request.loaded.key, id(request.loaded.full), request.layout(), request.proxy_side)
+
+
+def working_page(request: PreviewRequest, cache: LastResult[Image.Image]) -> Image.Image:
     """The page placed at the preview's working resolution, from ``cache`` when only the
     finishing changed.
 
@@ -71,7 +87,7 @@ def working_page(request: PreviewRequest, cache: LastPage) -> Image.Image:
     break up under the threshold, which the export (at full size) would not do. The finished
     result is then reduced to the proxy for display."""
     layout = request.layout()
-    key = (request.loaded.key, id(request.loaded.full), layout, request.proxy_side)
+    key = _page_key(request)
     if (placed := cache.get(key)) is not None:
         return placed
     proxy = request.proxy_side / max(layout.canvas_size)
@@ -83,10 +99,10 @@ def working_page(request: PreviewRequest, cache: LastPage) -> Image.Image:
     return placed
 
 
-def compute_preview(request: PreviewRequest, cache: LastPage) -> PreviewFrame:
+def compute_preview(request: PreviewRequest, cache: PreviewCache) -> PreviewFrame:
     """Blocking; tens of milliseconds once the page is placed."""
     started = time.perf_counter()
-    placed = working_page(request, cache)
+    placed = working_page(request, cache.pages)
     layout = request.layout()
     settings = request.state.finish
     proxy_size = _size(layout.canvas_size, request.proxy_side / max(layout.canvas_size))
@@ -99,7 +115,11 @@ def compute_preview(request: PreviewRequest, cache: LastPage) -> PreviewFrame:
         finished = finished.convert(placed.mode).resize(proxy_size, Image.Resampling.BOX)
     grey = None
     if request.highlight_grey and settings.mode is ColorMode.mono:
-        grey = grey_overlay(placed, proxy_size)
+        # Grey depends on the placed page only, not on the finishing: once per page.
+        grey = cache.greys.get(_page_key(request))
+        if grey is None:
+            grey = grey_overlay(placed, proxy_size)
+            cache.greys.put(_page_key(request), grey)
     return PreviewFrame(
         request.request_id,
         request.loaded.key,
@@ -149,7 +169,7 @@ class PreviewEngine(QObject):
         super().__init__(parent)
         self._runner = ProgressTaskRunner(max_threads=1, parent=self)
         self._runner.task_finished.connect(self._on_runner_task_finished)
-        self._cache = LastPage()
+        self._cache = PreviewCache()
         self._latest = 0  # request ids only grow
         self._shown = 0  # the request on screen
         self._cleared = 0  # requests up to this one were for an earlier page

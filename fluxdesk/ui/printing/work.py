@@ -11,7 +11,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
+from typing import Generic, TypeVar, overload
 
 from PIL import Image
 
@@ -28,6 +28,8 @@ from fluxdesk.core.printing.recipe import Recipe
 from fluxdesk.core.printing.settings import ExportSettings
 from fluxdesk.core.printing.steps import Progress, check_cancel, report, sub_progress
 from fluxdesk.ui.printing.state import Layout, PrintState, layout_for
+
+T = TypeVar("T")
 
 PREVIEW_SOURCE_SIDE = 4096  # the preview never needs more source pixels than this
 PREFLIGHT_MAX_DPI = 600  # thin lines are measurable at 600 dpi; 1200 would only cost time
@@ -125,21 +127,22 @@ class PreflightReport:
     checked_size: tuple[int, int]  # pixels of the page the boxes refer to
 
 
-class LastPage:
-    """The last page placed, shared by the runs of one kind of work (thread-safe): moving the
-    threshold re-checks or re-finishes the same page without placing it again."""
+class LastResult(Generic[T]):
+    """The last result of a costly step (a placed page), shared by the runs of one kind of work
+    (thread-safe): moving the threshold re-checks or re-finishes the same page without placing
+    it again."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._entry: tuple[object, Image.Image] | None = None
+        self._entry: tuple[object, T] | None = None
 
-    def get(self, key: object) -> Image.Image | None:
+    def get(self, key: object) -> T | None:
         with self._lock:
             return self._entry[1] if self._entry and self._entry[0] == key else None
 
-    def put(self, key: object, image: Image.Image) -> None:
+    def put(self, key: object, value: T) -> None:
         with self._lock:
-            self._entry = (key, image)
+            self._entry = (key, value)
 
     def clear(self) -> None:
         with self._lock:
@@ -149,7 +152,7 @@ class LastPage:
 def run_preflight(
     loaded: LoadedSubject,
     state: PrintState,
-    cache: LastPage,
+    cache: LastResult[Image.Image],
     *,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
