@@ -91,8 +91,15 @@ class MainWindow(QMainWindow):
         )
 
         self.actions_ = build_actions(self, self.prompt_panel.generate_action)
-        docks = (self.prompt_dock, self.finish.dock, self.history_dock)
-        build_menus(self, self.actions_, [dock.toggleViewAction() for dock in docks])
+        build_menus(
+            self,
+            self.actions_,
+            [
+                self.prompt_dock.toggleViewAction(),
+                self.finish.dock.toggleViewAction(),
+                self.history_dock.toggleViewAction(),
+            ],
+        )
         self.finish.install_edit_menu()
         self._build_toolbar()
         self._build_status_bar()
@@ -166,9 +173,9 @@ class MainWindow(QMainWindow):
         dock.cancel_all_requested.connect(parts.generation.cancel_all)
         parts.generation.jobs_started.connect(self._on_generation_jobs_started)
 
-        sources = (parts.generation, parts.history, parts.account, self.canvas_control, self.finish)
-        for source in sources:
+        for source in (parts.generation, parts.history, parts.account, self.canvas_control):
             source.message.connect(self._on_message)
+        self.finish.message.connect(self._on_message)
         parts.account.connection_changed.connect(self._on_account_connection_changed)
         parts.account.balance_changed.connect(self._on_account_balance_changed)
         parts.account.key_state_changed.connect(self._on_account_key_state_changed)
