@@ -24,6 +24,8 @@ class WindowActions:
     paste: QAction
     quit: QAction
     settings: QAction
+    export_page: QAction
+    export_chapter: QAction
     generate: QAction
     cancel_all: QAction
     show_input: QAction
@@ -59,6 +61,8 @@ def build_actions(window: QMainWindow, generate: QAction) -> WindowActions:
         paste=_action(window, "&Paste Image", QKeySequence.StandardKey.Paste),
         quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit),
         settings=_action(window, "&Settings…", "Ctrl+,"),
+        export_page=_action(window, "&Export Page…", "Ctrl+E"),
+        export_chapter=_action(window, "Export &Chapter PDF…", "Ctrl+Shift+E"),
         generate=generate,
         cancel_all=_action(window, "Cancel &All Jobs", "Ctrl+Shift+."),
         show_input=_action(window, "Show &Input", "Ctrl+Shift+I"),
@@ -93,6 +97,9 @@ def build_menus(window: QMainWindow, actions: WindowActions, docks: list[QAction
     file_menu = bar.addMenu(window.tr("&File"))
     file_menu.addAction(actions.open)
     file_menu.addAction(actions.paste)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.export_page)
+    file_menu.addAction(actions.export_chapter)
     file_menu.addSeparator()
     file_menu.addAction(actions.settings)
     file_menu.addSeparator()

@@ -33,6 +33,7 @@ from fluxdesk.ui.controllers.providers import ProvidersController
 from fluxdesk.ui.history_dock import HistoryDock
 from fluxdesk.ui.history_model import HistoryModel
 from fluxdesk.ui.preferences_keeper import PreferencesKeeper
+from fluxdesk.ui.printing.finish_export import FinishExport
 from fluxdesk.ui.prompt_panel import PromptPanel
 from fluxdesk.ui.provider_settings import ProviderSettings, ProviderSettingsWiring
 from fluxdesk.ui.settings_dialog import SettingsDialog
@@ -83,12 +84,27 @@ class MainWindow(QMainWindow):
             self.canvas, parts.history_model, parts.generation, parts.generation.store, self
         )
 
+        self.finish = FinishExport(
+            self,
+            self.canvas,
+            self.canvas_control,
+            parts.generation,
+            parts.history_model,
+            self.history_dock,
+            beside=self.prompt_dock,
+        )
+
         self.actions_ = build_actions(self, self.prompt_panel.generate_action)
         build_menus(
             self,
             self.actions_,
-            [self.prompt_dock.toggleViewAction(), self.history_dock.toggleViewAction()],
+            [
+                self.prompt_dock.toggleViewAction(),
+                self.finish.dock.toggleViewAction(),
+                self.history_dock.toggleViewAction(),
+            ],
         )
+        self.finish.install_edit_menu()
         self._build_toolbar()
         self._build_status_bar()
         self._wire()
@@ -142,6 +158,8 @@ class MainWindow(QMainWindow):
         actions.paste.triggered.connect(self._on_paste_triggered)
         actions.quit.triggered.connect(self.close)
         actions.settings.triggered.connect(self._on_settings_triggered)
+        actions.export_page.triggered.connect(self.finish.export_page)
+        actions.export_chapter.triggered.connect(self.finish.export_chapter)
         actions.cancel_all.triggered.connect(parts.generation.cancel_all)
         actions.show_input.triggered.connect(self.canvas_control.show_input)
         actions.zoom_in.triggered.connect(self.canvas.zoom_in)
@@ -173,6 +191,7 @@ class MainWindow(QMainWindow):
         for source in (*sources, self.canvas_control):
             source.message.connect(self._on_message)
         parts.providers.catalogs_changed.connect(self.prompt_panel.set_catalogs)
+        self.finish.message.connect(self._on_message)
         parts.account.connection_changed.connect(self._on_account_connection_changed)
         parts.account.balance_changed.connect(self._on_account_balance_changed)
         parts.account.key_state_changed.connect(self._on_account_key_state_changed)
@@ -344,5 +363,6 @@ class MainWindow(QMainWindow):
         self._parts.window_state.save(self)
         self._parts.preferences.save_now()
         self.prompt_panel.shutdown(3000)
+        self.finish.shutdown(3000)
         self.canvas.shutdown(3000)
         event.accept()

@@ -17,6 +17,8 @@ _SHORTCUTS = (
     ("Use the selected result as input", "Ctrl+I"),
     ("Reuse the selected entry's settings", "Ctrl+R"),
     ("Cancel the selected job / all jobs", "Delete / Ctrl+Shift+."),
+    ("Export the page / a chapter PDF", "Ctrl+E / Ctrl+Shift+E"),
+    ("Undo / redo a page or finishing change", "Ctrl+Z / Ctrl+Shift+Z"),
     ("Settings", "Ctrl+,"),
 )
 

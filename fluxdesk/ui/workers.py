@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from fluxdesk.core.errors import FluxError, UnexpectedError
+from fluxdesk.core.errors import FluxError, OperationCancelled, UnexpectedError
 from fluxdesk.core.jobs import CancelToken, JobId, JobState, JobUpdate
 
 log = logging.getLogger(__name__)
@@ -194,3 +194,65 @@ class TaskRunner(QObject):
     def _on_worker_finished(self, result: TaskResult) -> None:
         self._active.pop(result.task_id, None)
         self.task_finished.emit(result)
+
+
+# --- background tasks with progress and cancel ----------------------------------------------
+
+Report = Callable[[float], None]
+ProgressWork = Callable[[Report, threading.Event], Any]
+
+
+class _ProgressSignals(_TaskSignals):
+    progressed = Signal(int, float)  # task id, fraction done
+
+
+class _ProgressWorker(_TaskWorker):
+    def __init__(self, task_id: int, kind: str, work: ProgressWork) -> None:
+        super().__init__(task_id, kind, self._call)
+        self.signals = _ProgressSignals()
+        self.cancel = threading.Event()
+        self._progress_work = work
+        self._reported = -1.0
+
+    def _call(self) -> Any:
+        if self.cancel.is_set():  # cancelled while queued: end at once
+            raise OperationCancelled()
+        return self._progress_work(self._report, self.cancel)
+
+    def _report(self, fraction: float) -> None:
+        # Whole percents only: a strip loop may report thousands of times.
+        if fraction >= 1.0 or fraction - self._reported >= 0.01:
+            self._reported = fraction
+            self.signals.progressed.emit(self.task_id, fraction)
+
+
+class ProgressTaskRunner(TaskRunner):
+    """A TaskRunner whose `run_with_progress` work takes (report, cancel): `report(fraction)`
+    arrives as `task_progress` on the GUI thread, `cancel(task_id)` sets the event. A
+    cancelled task still ends with one `task_finished` (error `OperationCancelled`)."""
+
+    task_progress = Signal(int, float)  # task id, fraction done
+
+    def run_with_progress(self, kind: str, work: ProgressWork) -> int:
+        task_id = next(self._ids)
+        worker = _ProgressWorker(task_id, kind, work)
+        worker.signals.finished.connect(self._on_worker_finished)
+        worker.signals.progressed.connect(self._on_worker_progressed)
+        self._active[task_id] = worker
+        self._pool.start(worker)
+        return task_id
+
+    def cancel(self, task_id: int) -> None:
+        worker = self._active.get(task_id)
+        if isinstance(worker, _ProgressWorker):
+            worker.cancel.set()
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        for task_id in list(self._active):
+            self.cancel(task_id)
+        return super().shutdown(timeout_ms)
+
+    @Slot(int, float)
+    def _on_worker_progressed(self, task_id: int, fraction: float) -> None:
+        if task_id in self._active:
+            self.task_progress.emit(task_id, fraction)

@@ -81,7 +81,7 @@ class CanvasController(QObject):
             self._canvas.show_path(source.path, key=INPUT_KEY)
         self._set_showing(INPUT_KEY)
 
-    def _pencils_of(self, job_id: JobId) -> Path | None:
+    def pencils_of(self, job_id: JobId) -> Path | None:
         """The full-resolution original when the job used the current input, else the copy
         that was sent (kept in the history)."""
         row = self._history.row_for(job_id)
@@ -101,7 +101,7 @@ class CanvasController(QObject):
         row = self._history.row_for(job_id)
         if row is None or row.state is not JobState.succeeded or row.result_path is None:
             return
-        pencils = self._pencils_of(job_id)
+        pencils = self.pencils_of(job_id)
         if pencils is not None:
             self._canvas.set_reference_path(pencils)
         else:
