@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
+import gc
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,6 +56,16 @@ def _loopback_only(self: socket.socket, address: object) -> object:
     if remote and self.family in (socket.AF_INET, socket.AF_INET6):
         raise ConnectionRefusedError(f"tests may not touch the network ({host})")
     return _real_connect(self, address)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread() -> Iterator[None]:
+    """As in the app (ui/gc_guard.py): no automatic collection, which could run in a worker
+    thread and destroy a Qt object there; collect here, on the main thread, after each test."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture(autouse=True)

@@ -30,6 +30,7 @@ from fluxdesk.ui.controllers.account import AccountController
 from fluxdesk.ui.controllers.generation import GenerationController
 from fluxdesk.ui.controllers.history import HistoryController
 from fluxdesk.ui.controllers.providers import ProvidersController
+from fluxdesk.ui.gc_guard import GuiThreadCollector
 from fluxdesk.ui.history_model import HistoryModel
 from fluxdesk.ui.main_window import MainWindow, Parts
 from fluxdesk.ui.preferences_keeper import PreferencesKeeper
@@ -159,11 +160,15 @@ def run_app(argv: list[str]) -> int:
         print(f"fluxdesk: error: cannot use the data folder ({exc})", file=sys.stderr)
         return 1
     app = _application(sys.argv[0] if sys.argv else "fluxdesk")
+    collector = GuiThreadCollector(app)
 
     if args.self_test:
         from fluxdesk.ui.self_test import run_self_test
 
-        return run_self_test(app, paths, args.screenshot, api_url=args.api_url)
+        try:
+            return run_self_test(app, paths, args.screenshot, api_url=args.api_url)
+        finally:
+            collector.stop()
 
     built = build_window(paths, demo=args.demo, api_url=args.api_url)
     built.window.show()
@@ -179,5 +184,6 @@ def run_app(argv: list[str]) -> int:
     built.start()
     code = app.exec()
     built.shutdown()
+    collector.stop()
     log.info("FluxDesk closed (exit code %s)", code)
     return int(code)
