@@ -158,10 +158,12 @@ def check_run(
     *,
     unused_references: int = 0,
     unreadable_references: Sequence[str] = (),
+    unfilled: Sequence[str] = (),
 ) -> RunCheck:
     """Problems, price and output size of `state` with an input image of `input_size`.
 
-    `reference_sizes` are the sizes of `state.references` (None while unknown)."""
+    `reference_sizes` are the sizes of `state.references` (None while unknown); `unfilled`
+    names preset placeholders still written as {name} in the prompt."""
     spec = get_model(state.model)
     inputs = placeholder_inputs(spec, input_size, reference_sizes)
     problems: list[Problem] = []
@@ -172,6 +174,10 @@ def check_run(
                 problems.append(problem)
     for message in unreadable_references:
         problems.append(Problem((REFERENCES,), message))
+    if unfilled:
+        names = ", ".join(f"“{name.replace('_', ' ')}”" for name in unfilled)
+        message = f"Fill in {names} in the preset's fields above, or edit the prompt."
+        problems.append(Problem((PROMPT,), message, True))
     problems.sort(key=lambda p: p.missing)  # what's wrong first, what's missing after
 
     notes: list[str] = []

@@ -8,6 +8,7 @@ by a failed (and possibly paid) request.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -24,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from fluxdesk.core.api.catalog import get_model
+from fluxdesk.core.presets import Preset, placeholder_names
 from fluxdesk.core.prompt_state import MAX_VARIATIONS, PromptState
 from fluxdesk.ui.prompt_panel import checks
 from fluxdesk.ui.prompt_panel.checks import RunCheck, check_run, reference_limit_text
 from fluxdesk.ui.prompt_panel.model_picker import ModelPicker
 from fluxdesk.ui.prompt_panel.param_form import ParamForm
+from fluxdesk.ui.prompt_panel.preset_bar import PresetBar
 from fluxdesk.ui.prompt_panel.prompt_editor import PromptEditor
 from fluxdesk.ui.prompt_panel.references import ReferenceStrip
 from fluxdesk.ui.prompt_panel.run_controls import RunControls
@@ -57,6 +60,7 @@ class PromptPanel(QWidget):
 
     generate_requested = Signal(object)  # PromptState
     state_changed = Signal(object)  # PromptState, on any edit
+    preset_edit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,11 +73,13 @@ class PromptPanel(QWidget):
         self._updating = False
         self._last_state: PromptState | None = None
         self._check: RunCheck | None = None
+        self._rendered: str | None = None  # the prompt as the applied preset last filled it
 
         metrics = self.fontMetrics()
         label_width = max(
             metrics.horizontalAdvance(text) for text in ("Prompt upsampling", "Variations")
         )
+        self.preset_bar = PresetBar()
         self.model_picker = ModelPicker()
         self.model_summary = wrapped()
         self.model_summary.setObjectName("modelSummary")
@@ -104,6 +110,10 @@ class PromptPanel(QWidget):
         self.addAction(self.generate_action)
         self._build_layout()
 
+        self.preset_bar.preset_chosen.connect(self._on_preset_bar_preset_chosen)
+        self.preset_bar.values_changed.connect(self._on_preset_bar_values_changed)
+        self.preset_bar.reapply_requested.connect(self._on_preset_bar_reapply_requested)
+        self.preset_bar.edit_requested.connect(self.preset_edit_requested)
         self.model_picker.model_changed.connect(self._on_model_picker_model_changed)
         self.prompt_editor.text_changed.connect(self._on_edited)
         self.references.changed.connect(self._on_edited)
@@ -120,6 +130,8 @@ class PromptPanel(QWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(10, 8, 10, 8)
         column.setSpacing(4)
+        column.addWidget(self.preset_bar)
+        column.addSpacing(8)
         column.addWidget(SectionHeader("Model"))
         column.addWidget(self.model_picker)
         column.addWidget(self.model_summary)
@@ -194,9 +206,32 @@ class PromptPanel(QWidget):
             self.run_controls.set_variations(max(1, min(MAX_VARIATIONS, state.variations)))
             self.references.set_paths(list(state.references))
             self._preset_id = state.preset_id
+            self.preset_bar.select(state.preset_id)
+            shown = self.preset_bar.shown_preset()
+            if shown is None or shown.id != state.preset_id:
+                self.preset_bar.show_fields(None)
+                self._rendered = None
         finally:
             self._updating = False
         self._refresh()
+
+    def set_presets(self, presets: tuple[Preset, ...] | list[Preset]) -> None:
+        """The presets the picker offers (built-ins first)."""
+        self.preset_bar.set_presets(presets)
+
+    def apply_preset(self, preset: Preset | None, values: dict[str, str] | None = None) -> None:
+        """Model, parameters, variations and the filled-in prompt from `preset`; the seed and
+        references stay. None forgets the preset and keeps everything else."""
+        if preset is None:
+            self.preset_bar.show_fields(None)
+            self.preset_bar.select(None)
+            self._preset_id, self._rendered = None, None
+            self._refresh()
+            return
+        self.preset_bar.show_fields(preset, values)
+        state = preset.prompt_state(self.preset_bar.values(), seed=self.run_controls.seed())
+        self._rendered = state.prompt
+        self.set_state(dataclasses.replace(state, references=tuple(self.references.paths())))
 
     def set_seed(self, seed: int | None) -> None:
         """'Reuse seed': a fixed seed; None goes back to random."""
@@ -268,13 +303,17 @@ class PromptPanel(QWidget):
         if self._updating:
             return
         state = self.state()
+        shown = self.preset_bar.shown_preset()
+        ours = {p.name for p in shown.placeholders} if shown else set()
         check = check_run(
             state,
             self._input_size,
             self.references.sizes(state.references),
             unused_references=self.references.unused_count(),
             unreadable_references=self.references.unreadable(),
+            unfilled=[name for name in placeholder_names(state.prompt) if name in ours],
         )
+        self.preset_bar.set_diverged(self._rendered is not None and state.prompt != self._rendered)
         self._check = check
         self._show_problems(check)
         self.price_label.setText(check.price_text)
@@ -356,6 +395,24 @@ class PromptPanel(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._restyle()
             self._refresh()
+
+    @Slot(str)
+    def _on_preset_bar_preset_chosen(self, preset_id: str) -> None:
+        self.apply_preset(self.preset_bar.preset(preset_id))
+
+    @Slot()
+    def _on_preset_bar_values_changed(self) -> None:
+        shown = self.preset_bar.shown_preset()
+        if shown is not None and self._rendered == self.prompt_editor.text():
+            self._rendered = shown.render(self.preset_bar.values()).text
+            self.prompt_editor.set_text(self._rendered)  # emits text_changed -> refresh
+
+    @Slot()
+    def _on_preset_bar_reapply_requested(self) -> None:
+        shown = self.preset_bar.shown_preset()
+        if shown is not None:
+            self._rendered = shown.render(self.preset_bar.values()).text
+            self.prompt_editor.apply_prompt(self._rendered)  # one undoable edit
 
     @Slot(str)
     def _on_model_picker_model_changed(self, model_id: str) -> None:
