@@ -23,6 +23,8 @@ class WindowActions:
     paste: QAction
     quit: QAction
     settings: QAction
+    presets: QAction
+    spending: QAction
     generate: QAction
     cancel_all: QAction
     show_input: QAction
@@ -58,6 +60,8 @@ def build_actions(window: QMainWindow, generate: QAction) -> WindowActions:
         paste=_action(window, "&Paste Image", QKeySequence.StandardKey.Paste),
         quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit),
         settings=_action(window, "&Settings…", "Ctrl+,"),
+        presets=_action(window, "Task &Presets…", "Ctrl+Shift+P"),
+        spending=_action(window, "S&pending…", "Ctrl+Shift+L"),
         generate=generate,
         cancel_all=_action(window, "Cancel &All Jobs", "Ctrl+Shift+."),
         show_input=_action(window, "Show &Input", "Ctrl+Shift+I"),
@@ -78,6 +82,7 @@ def build_menus(window: QMainWindow, actions: WindowActions, docks: list[QAction
     file_menu.addAction(actions.open)
     file_menu.addAction(actions.paste)
     file_menu.addSeparator()
+    file_menu.addAction(actions.presets)
     file_menu.addAction(actions.settings)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
@@ -98,6 +103,8 @@ def build_menus(window: QMainWindow, actions: WindowActions, docks: list[QAction
     view.addSeparator()
     for action in docks:
         view.addAction(action)
+    view.addSeparator()
+    view.addAction(actions.spending)
 
     help_menu = bar.addMenu(window.tr("&Help"))
     help_menu.addAction(actions.shortcuts)

@@ -3,7 +3,7 @@ every decision lives in a controller or in the core."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Slot
@@ -34,6 +34,7 @@ from fluxdesk.ui.preferences_keeper import PreferencesKeeper
 from fluxdesk.ui.prompt_panel import PromptPanel
 from fluxdesk.ui.settings_dialog import SettingsDialog
 from fluxdesk.ui.shortcuts_dialog import show_shortcuts
+from fluxdesk.ui.studio_tools import StudioTools, ToolsWiring
 from fluxdesk.ui.text import count_text
 from fluxdesk.ui.window_state import WindowState
 from fluxdesk.ui.workers import JobRunner
@@ -52,6 +53,7 @@ class Parts:
     history: HistoryController
     preferences: PreferencesKeeper
     window_state: WindowState
+    tools: StudioTools
 
 
 class MainWindow(QMainWindow):
@@ -80,10 +82,15 @@ class MainWindow(QMainWindow):
         )
 
         self.actions_ = build_actions(self, self.prompt_panel.generate_action)
+        self.tools = ToolsWiring(self, parts.tools, parts)  # presets, clean-up, spending
         build_menus(
             self,
             self.actions_,
-            [self.prompt_dock.toggleViewAction(), self.history_dock.toggleViewAction()],
+            [
+                self.prompt_dock.toggleViewAction(),
+                self.history_dock.toggleViewAction(),
+                self.tools.cleanup_dock.toggleViewAction(),
+            ],
         )
         self._build_toolbar()
         self._build_status_bar()
@@ -197,6 +204,8 @@ class MainWindow(QMainWindow):
         row = self._parts.history_model.row_for(job_id)
         if row is not None:
             state = PromptState.from_request(row.request, row.seed)
+            references = self._parts.generation.reference_paths(row.request)
+            state = replace(state, references=references)  # the references it was sent with
             self.prompt_panel.set_state(state)
             self._parts.generation.note_settings_reused(job_id)
             self.statusBar().showMessage(self.tr("Settings restored from that entry."), 4000)

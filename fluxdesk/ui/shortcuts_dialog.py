@@ -17,6 +17,9 @@ _SHORTCUTS = (
     ("Use the selected result as input", "Ctrl+I"),
     ("Reuse the selected entry's settings", "Ctrl+R"),
     ("Cancel the selected job / all jobs", "Delete / Ctrl+Shift+."),
+    ("Task presets", "Ctrl+Shift+P"),
+    ("Clean up the scan (panel)", "Ctrl+Shift+K"),
+    ("Spending", "Ctrl+Shift+L"),
     ("Settings", "Ctrl+,"),
 )
 

@@ -139,6 +139,10 @@ class PresetEditorDialog(QDialog):
 
     # --- public ---------------------------------------------------------------------------------
 
+    def set_current(self, state: PromptState | None) -> None:
+        """What New starts from: the prompt panel as it is now."""
+        self._current = state
+
     def select(self, preset_id: str | None) -> None:
         for row in range(self.list.count()):
             if self.list.item(row).data(ID_ROLE) == preset_id:

@@ -1,0 +1,133 @@
+"""Presets, scan clean-up and spending, built by ui/app.py and wired into the main window.
+
+`build_studio_tools` makes the window-independent controllers (the preset library, the
+spending ledger and budget guard); `ToolsWiring` adds what lives in the window (the clean-up
+dock and its preview controller, the preset editor, the spending dialog) and connects them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+from fluxdesk.core.paths import AppPaths
+from fluxdesk.core.presets import Preset, PresetLibrary
+from fluxdesk.resources import resource_path
+from fluxdesk.ui.cleanup.panel import CleanupPanel
+from fluxdesk.ui.controllers.cleanup import CleanupController
+from fluxdesk.ui.controllers.generation import GenerationController
+from fluxdesk.ui.controllers.presets import PresetController
+from fluxdesk.ui.controllers.spending import SpendingController
+from fluxdesk.ui.ledger.dialog import LedgerDialog
+from fluxdesk.ui.preferences_keeper import PreferencesKeeper
+from fluxdesk.ui.presets.editor import PresetEditorDialog
+
+
+@dataclass(frozen=True)
+class StudioTools:
+    presets: PresetController
+    spending: SpendingController
+
+    def start(self) -> None:
+        self.presets.load()
+        self.spending.refresh()
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        done = self.presets.shutdown(timeout_ms)
+        return self.spending.shutdown(timeout_ms) and done
+
+
+def build_studio_tools(
+    paths: AppPaths, preferences: PreferencesKeeper, generation: GenerationController
+) -> StudioTools:
+    presets = PresetController(resource_path("presets"), paths.presets)
+    spending = SpendingController(generation.store.db_path, preferences)
+    generation.set_run_approver(spending.approve_run)  # the budget guard before every run
+    return StudioTools(presets, spending)
+
+
+class ToolsWiring(QObject):
+    """Lives in the window (its parent); `window` is the MainWindow (duck-typed to avoid an
+    import cycle): prompt_panel, canvas, canvas_control, actions_, statusBar()."""
+
+    def __init__(self, window: QMainWindow, tools: StudioTools, parts: object) -> None:
+        super().__init__(window)
+        self._window = window
+        self._tools = tools
+        self._parts = parts
+        self.editor: PresetEditorDialog | None = None
+        self.ledger: LedgerDialog | None = None
+        panel = window.prompt_panel  # type: ignore[attr-defined]
+        generation: GenerationController = parts.generation  # type: ignore[attr-defined]
+
+        self.cleanup_panel = CleanupPanel()
+        self.cleanup_dock = QDockWidget(self.tr("Clean Up Scan"), window)
+        self.cleanup_dock.setObjectName("cleanupDock")
+        self.cleanup_dock.setWidget(self.cleanup_panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.cleanup_dock)
+        window.tabifyDockWidget(window.history_dock, self.cleanup_dock)  # type: ignore[attr-defined]
+        window.history_dock.raise_()  # type: ignore[attr-defined]
+        self.cleanup_dock.hide()
+        self.cleanup_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.cleanup = CleanupController(
+            window.canvas,  # type: ignore[attr-defined]
+            window.canvas_control,  # type: ignore[attr-defined]
+            generation,
+            self,
+        )
+        self.cleanup_panel.settings_changed.connect(self.cleanup.set_settings)
+        self.cleanup_panel.after_toggled.connect(self.cleanup.set_showing_after)
+        self.cleanup.status_changed.connect(self.cleanup_panel.set_status)
+        self.cleanup_dock.visibilityChanged.connect(self.cleanup.set_active)
+
+        tools.presets.library_changed.connect(self._on_presets_library_changed)
+        tools.presets.message.connect(self._on_message)
+        panel.preset_edit_requested.connect(self.open_preset_editor)
+        actions = window.actions_  # type: ignore[attr-defined]
+        actions.presets.triggered.connect(self.open_preset_editor)
+        actions.spending.triggered.connect(self.open_ledger)
+        parts.account.balance_changed.connect(tools.spending.set_balance)  # type: ignore[attr-defined]
+        parts.runner.job_finished.connect(tools.spending.schedule_refresh)  # type: ignore[attr-defined]
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        self.cleanup.flush()
+        return self.cleanup.shutdown(timeout_ms)
+
+    # --- slots ----------------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_presets_library_changed(self, library: PresetLibrary) -> None:
+        self._window.prompt_panel.set_presets(library.presets)  # type: ignore[attr-defined]
+
+    @Slot(str)
+    def _on_message(self, text: str) -> None:
+        if text:
+            self._window.statusBar().showMessage(text, 8000)
+
+    @Slot()
+    def open_preset_editor(self) -> None:
+        panel = self._window.prompt_panel  # type: ignore[attr-defined]
+        if self.editor is None:
+            self.editor = PresetEditorDialog(self._tools.presets, panel.state(), self._window)
+            self.editor.use_requested.connect(self._on_editor_use_requested)
+        self.editor.set_current(panel.state())
+        self.editor.select(panel.state().preset_id)
+        self.editor.show()
+        self.editor.raise_()
+        self.editor.activateWindow()
+
+    @Slot(object)
+    def _on_editor_use_requested(self, preset: Preset) -> None:
+        self._window.prompt_panel.apply_preset(preset)  # type: ignore[attr-defined]
+
+    @Slot()
+    def open_ledger(self) -> None:
+        if self.ledger is None:
+            self.ledger = LedgerDialog(self._tools.spending, self._window)
+        self._tools.spending.refresh()
+        self.ledger.show()
+        self.ledger.raise_()
+        self.ledger.activateWindow()
