@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -62,6 +63,7 @@ class PresetForm(QWidget):
         self.tags_edit.setObjectName("presetTags")
         self.tags_edit.setPlaceholderText(self.tr("ink, b/w, print"))
         self.params = ParamForm(label_width)
+        self.params.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.template_edit = _text_edit(6, "presetTemplate")
         self.template_edit.setPlaceholderText(
             self.tr("Ink these pencils with {style}; pure black on white, no grey")
@@ -215,6 +217,7 @@ class PresetForm(QWidget):
                 self.placeholders.setItem(row, column, item)
         self.placeholders.blockSignals(blocked)
         self.placeholders.setVisible(bool(names))
+        self.placeholders.resizeRowsToContents()
         rows = sum(self.placeholders.rowHeight(row) for row in range(len(names)))
         self.placeholders.setFixedHeight(
             self.placeholders.horizontalHeader().height()

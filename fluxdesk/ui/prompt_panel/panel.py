@@ -36,6 +36,7 @@ from fluxdesk.ui.prompt_panel.prompt_editor import PromptEditor
 from fluxdesk.ui.prompt_panel.references import ReferenceStrip
 from fluxdesk.ui.prompt_panel.run_controls import RunControls
 from fluxdesk.ui.prompt_panel.style import (
+    FitLabel,
     SectionHeader,
     error_color,
     generate_button_style,
@@ -87,7 +88,7 @@ class PromptPanel(QWidget):
         self.references = ReferenceStrip()
         self.form = ParamForm(label_width)
         self.run_controls = RunControls(label_width)
-        self.price_label = QLabel()
+        self.price_label = FitLabel()
         self.price_label.setObjectName("priceLabel")
         self.price_label.setWordWrap(True)
         price_font = QFont(self.price_label.font())

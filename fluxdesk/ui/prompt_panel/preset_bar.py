@@ -172,6 +172,8 @@ class PresetBar(QWidget):
             edit.setClearButtonEnabled(True)
             edit.textEdited.connect(self._on_field_text_edited)
             self.form.addRow(_label(placeholder.name), edit)
+            for widget in (edit, self.form.labelForField(edit)):
+                widget.show()  # a layout would only show them on the next event loop turn
             self._fields[placeholder.name] = edit
         self.fields.setVisible(bool(self._fields))
         self.set_diverged(False)

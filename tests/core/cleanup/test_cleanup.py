@@ -8,11 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image
+from synthetic_scan import blue_only_mask, graphite_mask, synthetic_scan
 
 from fluxdesk.core.imaging.cleanup import CleanupSettings, PencilColor, clean_up, proxy
 from fluxdesk.core.imaging.load import load_image
-
-from .synthetic_scan import blue_only_mask, graphite_mask, synthetic_scan
 
 
 @pytest.fixture(scope="module")
