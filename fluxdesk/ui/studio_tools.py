@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
@@ -82,6 +82,7 @@ class ToolsWiring(QObject):
         self.cleanup_panel.after_toggled.connect(self.cleanup.set_showing_after)
         self.cleanup.status_changed.connect(self.cleanup_panel.set_status)
         self.cleanup_dock.visibilityChanged.connect(self.cleanup.set_active)
+        self.cleanup_dock.toggleViewAction().toggled.connect(self._on_cleanup_view_toggled)
 
         tools.presets.library_changed.connect(self._on_presets_library_changed)
         tools.presets.message.connect(self._on_message)
@@ -97,6 +98,15 @@ class ToolsWiring(QObject):
         return self.cleanup.shutdown(timeout_ms)
 
     # --- slots ----------------------------------------------------------------------------------
+
+    @Slot(bool)
+    def _on_cleanup_view_toggled(self, shown: bool) -> None:
+        if shown:  # in front of the history tab it shares, once the dock is really shown
+            QTimer.singleShot(0, self._raise_cleanup)
+
+    @Slot()
+    def _raise_cleanup(self) -> None:
+        self.cleanup_dock.raise_()
 
     @Slot(object)
     def _on_presets_library_changed(self, library: PresetLibrary) -> None:

@@ -100,7 +100,9 @@ class CleanupPanel(QWidget):
         self.after_button.setChecked(True)
         self.reset_button = QPushButton(self.tr("Suggested"))
         self.reset_button.setObjectName("cleanupSuggested")
-        self.reset_button.setToolTip(self.tr("Blue pencil out, auto contrast, small specks out"))
+        self.reset_button.setToolTip(
+            self.tr("Turn clean-up on with blue pencil out, auto contrast and small specks out")
+        )
         self.status = wrapped()
         self.status.setObjectName("cleanupStatus")
 
@@ -213,7 +215,6 @@ class CleanupPanel(QWidget):
             self.gray_box,
             self.before_button,
             self.after_button,
-            self.reset_button,
         ):
             widget.setEnabled(on)
         self.sensitivity.setEnabled(on and self.pencil_combo.currentData() != PencilColor.none)

@@ -69,6 +69,7 @@ class CleanupController(QObject):
         self._latest: Preview | None = None
         self._active = False
         self._after = True
+        self._reference_for: tuple[int, str | None] | None = None
         self._stage_timer = QTimer(self)
         self._stage_timer.setSingleShot(True)
         self._stage_timer.setInterval(STAGE_DELAY_MS)
@@ -105,6 +106,9 @@ class CleanupController(QObject):
     def set_showing_after(self, after: bool) -> None:
         self._after = after
         self._show()
+
+    def is_active(self) -> bool:
+        return self._active
 
     def latest_preview(self) -> Preview | None:
         return self._latest
@@ -161,12 +165,15 @@ class CleanupController(QObject):
             return
         if self._canvas_control.showing() != INPUT_KEY:
             return
-        self._canvas.set_compare_labels(self.tr("Scan"), self.tr("Cleaned"))
-        self._canvas.set_reference(proxy_.shown)
+        if self._reference_for != (proxy_.generation, self._canvas.current_key()):
+            self._canvas.set_compare_labels(self.tr("Scan"), self.tr("Cleaned"))
+            self._canvas.set_reference(proxy_.shown)  # once per input: compare modes work
+            self._reference_for = (proxy_.generation, self._canvas.current_key())
         self._canvas.show_image(preview.image if self._after else proxy_.shown, key=INPUT_KEY)
 
     def _restore_canvas(self) -> None:
         shown, self._latest = self._latest, None
+        self._reference_for = None
         if shown is not None and self._canvas_control.showing() == INPUT_KEY:
             self._canvas.set_compare_labels(self.tr("Pencils"), self.tr("Result"))
             self._canvas_control.show_input()  # the full-resolution scan again
@@ -182,6 +189,7 @@ class CleanupController(QObject):
 
     @Slot(str)
     def _on_canvas_control_showing_changed(self, key: str) -> None:
+        self._reference_for = None  # whatever is shown now brought its own reference
         if key == INPUT_KEY:
             self._show()  # back to the input ("Show input"): the preview again
 

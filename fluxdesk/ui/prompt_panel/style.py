@@ -52,7 +52,7 @@ class FitLabel(QLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.wordWrap():
-            self.setMinimumHeight(self.heightForWidth(self.width()))
+            self.setMinimumHeight(max(0, self.heightForWidth(self.width())))
 
 
 def wrapped(text: str = "", *, muted_text: bool = True) -> QLabel:
