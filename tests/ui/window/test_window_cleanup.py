@@ -54,7 +54,8 @@ def test_clean_up_previews_live_and_the_cleaned_scan_is_sent(
     qtbot.wait(50)
     window.grab().save("/tmp/cleanup_after.png")
     cleaned = preview.image.convertToFormat(preview.image.Format.Format_Grayscale8)
-    assert cleaned.pixelColor(700, 60).lightness() == 255  # between the lines: paper
+    row = [cleaned.pixelColor(x, 60).lightness() for x in range(0, cleaned.width(), 2)]
+    assert min(row) > 200  # this row crosses nine blue lines: all paper now
 
     # Before / After swaps the canvas between the scan and the cleaned preview.
     panel.before_button.click()
