@@ -23,6 +23,8 @@ REFUNDED_KINDS = ("moderated", "generation_failed")
 _SENT = "task_id IS NOT NULL"
 _REFUNDED = f"(state = 'failed' AND error_kind IN {REFUNDED_KINDS!r})"
 _CHARGED = f"CASE WHEN {_REFUNDED} THEN 0 ELSE COALESCE(cost, price_estimate, 0) END"
+# Estimates of refunded jobs are left out too, so estimated and charged compare like for like.
+_ESTIMATED = f"CASE WHEN {_REFUNDED} THEN 0 ELSE COALESCE(price_estimate, 0) END"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +47,7 @@ class SpendRow:
     key: str  # a day (YYYY-MM-DD), a model id, a project...
     jobs: int  # sent to the API
     charged: float  # credits, refunds taken off
-    estimated: float  # what FluxDesk estimated before sending
+    estimated: float  # what FluxDesk estimated before sending (refunded jobs left out)
     refunded: int  # jobs moderated or failed at BFL (not charged)
 
 
@@ -90,7 +92,7 @@ def month_start(now: dt.datetime | None = None) -> float:
 
 def _summary(db: sqlite3.Connection, where: str, args: tuple[object, ...] = ()) -> SpendRow:
     row = db.execute(
-        f"SELECT COUNT(*), TOTAL({_CHARGED}), TOTAL(COALESCE(price_estimate, 0)), "
+        f"SELECT COUNT(*), TOTAL({_CHARGED}), TOTAL({_ESTIMATED}), "
         f"TOTAL({_REFUNDED}) FROM jobs WHERE {_SENT} AND {where}",
         args,
     ).fetchone()
@@ -100,7 +102,7 @@ def _summary(db: sqlite3.Connection, where: str, args: tuple[object, ...] = ()) 
 def _grouped(db: sqlite3.Connection, grouping: Grouping, since: float) -> tuple[SpendRow, ...]:
     rows = db.execute(
         f"SELECT {grouping.expression} AS key, COUNT(*), TOTAL({_CHARGED}), "
-        f"TOTAL(COALESCE(price_estimate, 0)), TOTAL({_REFUNDED}) FROM jobs "
+        f"TOTAL({_ESTIMATED}), TOTAL({_REFUNDED}) FROM jobs "
         f"WHERE {_SENT} AND created_at >= ? GROUP BY key ORDER BY key DESC",
         (since,),
     ).fetchall()

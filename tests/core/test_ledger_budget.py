@@ -82,6 +82,7 @@ def test_the_ledger_of_a_mixed_batch_equals_the_emulators_credit_difference(
     assert flux2.charged == pytest.approx(9.0) and flux2.estimated == pytest.approx(9.0)
     kontext = next(r for r in ledger.rows("model") if r.key == "flux-kontext-pro")
     assert (kontext.jobs, kontext.charged, kontext.refunded) == (2, 4.0, 1)
+    assert kontext.estimated == 4.0  # the refunded job's estimate is left out too
     [today] = ledger.rows("day")
     assert today.key == dt.date.today().isoformat() and today.charged == pytest.approx(spent)
     assert [g.name for g in ledger.groupings] == ["day", "model"]  # no projects yet

@@ -3,6 +3,8 @@ model and per project when the history has projects, the price table, and the bu
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
@@ -38,6 +40,13 @@ def _model_label(model_id: str) -> str:
         return get_model(model_id).label
     except InputError:
         return model_id
+
+
+def _day_label(key: str) -> str:
+    try:
+        return dt.date.fromisoformat(key).strftime("%a %d %b %Y")
+    except ValueError:
+        return key
 
 
 def price_rule_text(model_id: str) -> str:
@@ -197,6 +206,7 @@ class LedgerDialog(QDialog):
         spin.setSuffix(self.tr(" credits"))
         spin.setSpecialValueText(off_text)
         spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("10000000 credits") + 40)
         return spin
 
     # --- showing ----------------------------------------------------------------------------
@@ -212,7 +222,7 @@ class LedgerDialog(QDialog):
         )
         self._show_left()
         self.chart.set_rows(ledger.rows("day"))
-        self._fill(self.day_table, ledger.rows("day"), lambda key: key)
+        self._fill(self.day_table, ledger.rows("day"), _day_label)
         for grouping in ledger.groupings:
             if grouping.name == "day":
                 continue
