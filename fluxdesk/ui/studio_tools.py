@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from fluxdesk.core.imaging.cleanup import CleanupSettings
 from fluxdesk.core.paths import AppPaths
 from fluxdesk.core.presets import Preset, PresetLibrary
 from fluxdesk.resources import resource_path
@@ -83,6 +84,9 @@ class ToolsWiring(QObject):
         self.cleanup.status_changed.connect(self.cleanup_panel.set_status)
         self.cleanup_dock.visibilityChanged.connect(self.cleanup.set_active)
         self.cleanup_dock.toggleViewAction().toggled.connect(self._on_cleanup_view_toggled)
+        window.history_dock.reuse_settings_requested.connect(  # type: ignore[attr-defined]
+            self._on_history_reuse_settings_requested
+        )
 
         tools.presets.library_changed.connect(self._on_presets_library_changed)
         tools.presets.message.connect(self._on_message)
@@ -107,6 +111,20 @@ class ToolsWiring(QObject):
     @Slot()
     def _raise_cleanup(self) -> None:
         self.cleanup_dock.raise_()
+
+    @Slot(object)
+    def _on_history_reuse_settings_requested(self, job_id: object) -> None:
+        """'Reuse settings' also reproduces the entry's scan clean-up (on or off)."""
+        row = self._parts.history_model.row_for(job_id)  # type: ignore[attr-defined]
+        if row is None or not row.request.inputs:
+            return  # no input image: clean-up had nothing to do with it
+        try:
+            settings = CleanupSettings.from_data(dict(row.request.cleanup or {}))
+        except (TypeError, ValueError):
+            return
+        settings = settings if row.request.cleanup is not None else None
+        self.cleanup_panel.set_settings(settings)
+        self.cleanup.set_settings(settings)
 
     @Slot(object)
     def _on_presets_library_changed(self, library: PresetLibrary) -> None:

@@ -102,3 +102,10 @@ def test_clean_up_previews_live_and_the_cleaned_scan_is_sent(
         panel.enabled_box.click()
     assert generation.staged_input().sha256 == plain.sha256
     assert generation.cleanup() is None
+
+    # Reusing the entry's settings reproduces its clean-up too.
+    window.history_dock.reuse_settings_requested.emit(job_id)
+    assert panel.settings() == CleanupSettings.from_data(dict(record.request.cleanup))
+    with qtbot.waitSignal(generation.input_staged, timeout=10_000):
+        tools.cleanup.flush()
+    assert generation.staged_input().sha256 == staged.sha256  # the same bytes as sent then
