@@ -8,10 +8,11 @@ dock and its preview controller, the preset editor, the spending dialog) and con
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget
 
 from fluxdesk.core.imaging.cleanup import CleanupSettings
 from fluxdesk.core.paths import AppPaths
@@ -25,6 +26,9 @@ from fluxdesk.ui.controllers.spending import SpendingController
 from fluxdesk.ui.ledger.dialog import LedgerDialog
 from fluxdesk.ui.preferences_keeper import PreferencesKeeper
 from fluxdesk.ui.presets.editor import PresetEditorDialog
+
+if TYPE_CHECKING:  # the window imports this module
+    from fluxdesk.ui.main_window import MainWindow, Parts
 
 
 @dataclass(frozen=True)
@@ -51,31 +55,30 @@ def build_studio_tools(
 
 
 class ToolsWiring(QObject):
-    """Lives in the window (its parent); `window` is the MainWindow (duck-typed to avoid an
-    import cycle): prompt_panel, canvas, canvas_control, actions_, statusBar()."""
+    """Lives in the window (its parent) and connects the tools to its parts."""
 
-    def __init__(self, window: QMainWindow, tools: StudioTools, parts: object) -> None:
+    def __init__(self, window: MainWindow, tools: StudioTools, parts: Parts) -> None:
         super().__init__(window)
         self._window = window
         self._tools = tools
         self._parts = parts
         self.editor: PresetEditorDialog | None = None
         self.ledger: LedgerDialog | None = None
-        panel = window.prompt_panel  # type: ignore[attr-defined]
-        generation: GenerationController = parts.generation  # type: ignore[attr-defined]
+        panel = window.prompt_panel
+        generation = parts.generation
 
         self.cleanup_panel = CleanupPanel()
         self.cleanup_dock = QDockWidget(self.tr("Clean Up Scan"), window)
         self.cleanup_dock.setObjectName("cleanupDock")
         self.cleanup_dock.setWidget(self.cleanup_panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.cleanup_dock)
-        window.tabifyDockWidget(window.history_dock, self.cleanup_dock)  # type: ignore[attr-defined]
-        window.history_dock.raise_()  # type: ignore[attr-defined]
+        window.tabifyDockWidget(window.history_dock, self.cleanup_dock)
+        window.history_dock.raise_()
         self.cleanup_dock.hide()
         self.cleanup_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+K"))
         self.cleanup = CleanupController(
-            window.canvas,  # type: ignore[attr-defined]
-            window.canvas_control,  # type: ignore[attr-defined]
+            window.canvas,
+            window.canvas_control,
             generation,
             self,
         )
@@ -84,21 +87,20 @@ class ToolsWiring(QObject):
         self.cleanup.status_changed.connect(self.cleanup_panel.set_status)
         self.cleanup_dock.visibilityChanged.connect(self.cleanup.set_active)
         self.cleanup_dock.toggleViewAction().toggled.connect(self._on_cleanup_view_toggled)
-        window.history_dock.reuse_settings_requested.connect(  # type: ignore[attr-defined]
+        window.history_dock.reuse_settings_requested.connect(
             self._on_history_reuse_settings_requested
         )
 
         tools.presets.library_changed.connect(self._on_presets_library_changed)
         tools.presets.message.connect(self._on_message)
         panel.preset_edit_requested.connect(self.open_preset_editor)
-        actions = window.actions_  # type: ignore[attr-defined]
+        actions = window.actions_
         actions.presets.triggered.connect(self.open_preset_editor)
         actions.spending.triggered.connect(self.open_ledger)
-        parts.account.balance_changed.connect(tools.spending.set_balance)  # type: ignore[attr-defined]
-        parts.runner.job_finished.connect(tools.spending.schedule_refresh)  # type: ignore[attr-defined]
+        parts.account.balance_changed.connect(tools.spending.set_balance)
+        parts.runner.job_finished.connect(tools.spending.schedule_refresh)
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
-        self.cleanup.flush()
         return self.cleanup.shutdown(timeout_ms)
 
     # --- slots ----------------------------------------------------------------------------------
@@ -115,7 +117,7 @@ class ToolsWiring(QObject):
     @Slot(object)
     def _on_history_reuse_settings_requested(self, job_id: object) -> None:
         """'Reuse settings' also reproduces the entry's scan clean-up (on or off)."""
-        row = self._parts.history_model.row_for(job_id)  # type: ignore[attr-defined]
+        row = self._parts.history_model.row_for(job_id)
         if row is None or not row.request.inputs:
             return  # no input image: clean-up had nothing to do with it
         try:
@@ -128,7 +130,7 @@ class ToolsWiring(QObject):
 
     @Slot(object)
     def _on_presets_library_changed(self, library: PresetLibrary) -> None:
-        self._window.prompt_panel.set_presets(library.presets)  # type: ignore[attr-defined]
+        self._window.prompt_panel.set_presets(library.presets)
 
     @Slot(str)
     def _on_message(self, text: str) -> None:
@@ -137,7 +139,7 @@ class ToolsWiring(QObject):
 
     @Slot()
     def open_preset_editor(self) -> None:
-        panel = self._window.prompt_panel  # type: ignore[attr-defined]
+        panel = self._window.prompt_panel
         if self.editor is None:
             self.editor = PresetEditorDialog(self._tools.presets, panel.state(), self._window)
             self.editor.use_requested.connect(self._on_editor_use_requested)
@@ -149,7 +151,7 @@ class ToolsWiring(QObject):
 
     @Slot(object)
     def _on_editor_use_requested(self, preset: Preset) -> None:
-        self._window.prompt_panel.apply_preset(preset)  # type: ignore[attr-defined]
+        self._window.prompt_panel.apply_preset(preset)
 
     @Slot()
     def open_ledger(self) -> None:

@@ -158,7 +158,6 @@ class LedgerDialog(QDialog):
             self.price_table.setItem(row, 0, _cell(spec.label))
             self.price_table.setItem(row, 1, _cell(price_rule_text(spec.id)))
         self.price_table.resizeRowsToContents()
-        self.prices_tab = self.price_table
 
         self.cap_spin = self._credits_spin("budgetMonthlyCap", self.tr("No budget"))
         self.confirm_spin = self._credits_spin("budgetConfirmAbove", self.tr("Never ask"))
@@ -237,11 +236,11 @@ class LedgerDialog(QDialog):
                 )
             label = _model_label if grouping.name == "model" else (lambda key: key or "—")
             self._fill(table, ledger.rows(grouping.name), label)
-        if self.tabs.indexOf(self.prices_tab) < 0:
-            self.tabs.addTab(self.prices_tab, self.tr("Prices"))
+        if self.tabs.indexOf(self.price_table) < 0:
+            self.tabs.addTab(self.price_table, self.tr("Prices"))
         else:  # keep Prices last when a grouping appears
-            self.tabs.removeTab(self.tabs.indexOf(self.prices_tab))
-            self.tabs.addTab(self.prices_tab, self.tr("Prices"))
+            self.tabs.removeTab(self.tabs.indexOf(self.price_table))
+            self.tabs.addTab(self.price_table, self.tr("Prices"))
 
     @Slot(object)
     def show_balance(self, balance: float | None) -> None:

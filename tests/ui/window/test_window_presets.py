@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fluxdesk.core.jobs import JobState
+from fluxdesk.core.prompt_state import PromptState
 from fluxdesk.ui.app import Built
 from fluxdesk.ui.prompt_panel import PromptPanel
 
@@ -62,10 +63,7 @@ def test_pick_a_preset_fill_its_placeholders_and_generate(
     qtbot.wait(50)  # let pending layout requests run, as the event loop would
     panel.grab().save("/tmp/presets_prompt_panel.png")
 
-    quick_studio.window.prompt_panel.run_controls.set_variations(1)
-    panel.set_state(
-        panel.state().__class__("flux-dev", panel.state().prompt, {}, 3, 1, (), "ink-bw-print")
-    )
+    panel.set_state(PromptState("flux-dev", panel.state().prompt, {}, 3, 1, (), "ink-bw-print"))
     generation = quick_studio.parts.generation
     with qtbot.waitSignal(generation.jobs_started, timeout=5000) as started:
         panel.generate()
@@ -127,6 +125,21 @@ def test_the_editor_duplicates_edits_exports_deletes_and_imports(
         editor.import_button.click()
     back = controller.library().get("ink-bw-print-copy")
     assert back is not None and back.with_changes() == saved  # the round trip is exact
+
+    # New starts from the prompt panel as it is; it is saved as the artist's own preset.
+    panel.set_state(
+        PromptState("flux-2-pro", "Clean up the {what}", {"width": 1024, "height": 1024})
+    )
+    window.actions_.presets.trigger()
+    editor.new_button.click()
+    assert editor.form.model_picker.model_id() == "flux-2-pro" and editor.save_button.isEnabled()
+    editor.form.name_edit.setText("Tidy")
+    with qtbot.waitSignal(controller.preset_saved, timeout=5000):
+        editor.save_button.click()
+    tidy = controller.library().get("my-preset")
+    assert tidy.name == "Tidy" and tidy.params["width"] == 1024
+    assert tidy.params["output_format"] == "png"  # line art stays lossless
+    assert [p.name for p in tidy.placeholders] == ["what"]
     editor.close()
 
 
