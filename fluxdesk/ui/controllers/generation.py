@@ -16,7 +16,7 @@ from pathlib import Path
 from PIL import Image
 from PySide6.QtCore import QObject, Signal, Slot
 
-from fluxdesk.core.api.catalog import get_model
+from fluxdesk.core.api.catalog import Family, get_model
 from fluxdesk.core.api.models import GenerationRequest, InputImage
 from fluxdesk.core.api.pricing import estimate_credits
 from fluxdesk.core.errors import InputError
@@ -142,11 +142,16 @@ class GenerationController(QObject):
         stored = store_input(self._store, spec, image, "input_image")
         return _Staged(generation, (stored,), cleanup)
 
-    def _stage_references(self, paths: tuple[Path, ...], model: str) -> tuple[InputImage, ...]:
+    def _stage_references(
+        self, paths: tuple[Path, ...], model: str, *, first_slot_free: bool
+    ) -> tuple[InputImage, ...]:
         spec = get_model(model)
+        # FLUX.2 treats every image as a reference: with no input on the canvas (a turnaround
+        # from a character sheet) they start at input_image rather than leaving it empty.
+        slots = spec.image_slots if first_slot_free and spec.family == Family.flux2 else None
         return tuple(
             store_input(self._store, spec, load_image(path), slot)
-            for slot, path in zip(spec.reference_slots, paths, strict=False)
+            for slot, path in zip(slots or spec.reference_slots, paths, strict=False)
         )
 
     # --- generating -------------------------------------------------------------------------
@@ -183,7 +188,11 @@ class GenerationController(QObject):
         if state.references:
             self._tasks.run(
                 "references",
-                lambda: (state, main, self._stage_references(state.references, state.model)),
+                lambda: (
+                    state,
+                    main,
+                    self._stage_references(state.references, state.model, first_slot_free=not main),
+                ),
             )
         else:
             self._submit(state, main)

@@ -62,6 +62,7 @@ def test_pick_a_preset_fill_its_placeholders_and_generate(
     assert "technical-pen lines and a brush" in panel.state().prompt
     qtbot.wait(50)  # let pending layout requests run, as the event loop would
     panel.grab().save("/tmp/presets_prompt_panel.png")
+    quick_studio.window.grab().save("/tmp/presets_window.png")
 
     panel.set_state(PromptState("flux-dev", panel.state().prompt, {}, 3, 1, (), "ink-bw-print"))
     generation = quick_studio.parts.generation

@@ -50,3 +50,22 @@ def test_references_are_stored_with_the_entry_and_come_back_on_reuse(
     assert restored.model == "flux-kontext-pro" and restored.references == stored
     qtbot.waitUntil(lambda: not panel.references.loading(), timeout=5000)
     assert panel.references.unreadable() == []
+
+
+def test_flux2_references_without_an_input_start_at_the_first_slot(
+    qtbot: QtBot, quick_studio: Built, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "aya-sheet.png"
+    Image.new("RGB", (1024, 1024), (90, 90, 90)).save(sheet)
+    panel = quick_studio.window.prompt_panel
+    panel.set_state(PromptState("flux-2-pro", "Turnaround of Aya", {}, 3, 1, (sheet,)))
+    qtbot.waitUntil(lambda: not panel.references.loading(), timeout=5000)
+    generation = quick_studio.parts.generation
+    with qtbot.waitSignal(generation.jobs_started, timeout=10_000) as started:
+        panel.generate()
+    [job_id] = started.args[0]
+    model = quick_studio.parts.history_model
+    qtbot.waitUntil(lambda: model.row_for(job_id).state is JobState.succeeded, timeout=10_000)
+    record = generation.store.get_job(job_id)
+    assert [image.slot for image in record.request.inputs] == ["input_image"]
+    assert record.cost == record.price_estimate  # 3 + 1.5 for the reference's megapixel
