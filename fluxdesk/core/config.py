@@ -9,12 +9,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from fluxdesk.core.api.hosts import Region
 from fluxdesk.core.atomic import atomic_write_bytes
+from fluxdesk.core.budget import Budget
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ class Preferences:
     demo_when_no_key: bool = True
     language: str = ""  # "" follows the system
     comfy_url: str = ""  # "" is a local ComfyUI at http://127.0.0.1:8188
+    budget: Budget = field(default_factory=Budget)  # monthly cap, confirm-above (0: off)
 
     def with_recent_prompt(self, prompt: str) -> Preferences:
         text = prompt.strip()
@@ -73,7 +75,12 @@ def load_preferences(path: Path) -> Preferences:
         if item.name == "schema_version" or item.name not in data:
             continue
         value = data[item.name]
-        if _valid(item.name, value):
+        if item.name == "budget":
+            try:
+                values["budget"] = Budget.from_data(value)
+            except ValueError as exc:
+                log.warning("preference budget=%r is invalid (%s); using the default", value, exc)
+        elif _valid(item.name, value):
             values[item.name] = tuple(value) if isinstance(value, list) else value
         else:
             log.warning("preference %s=%r is invalid; using the default", item.name, value)

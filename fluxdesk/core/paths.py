@@ -54,6 +54,11 @@ class AppPaths:
     def preferences(self) -> Path:
         return self.config / "preferences.json"
 
+    @property
+    def presets(self) -> Path:
+        """The artist's own task presets, one JSON file each."""
+        return self.config / "presets"
+
     def ensure(self) -> AppPaths:
         for folder in (self.data, self.config, self.cache, self.logs, self.images):
             folder.mkdir(parents=True, exist_ok=True)

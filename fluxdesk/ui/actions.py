@@ -26,6 +26,8 @@ class WindowActions:
     settings: QAction
     export_page: QAction
     export_chapter: QAction
+    presets: QAction
+    spending: QAction
     generate: QAction
     cancel_all: QAction
     show_input: QAction
@@ -63,6 +65,8 @@ def build_actions(window: QMainWindow, generate: QAction) -> WindowActions:
         settings=_action(window, "&Settings…", "Ctrl+,"),
         export_page=_action(window, "&Export Page…", "Ctrl+E"),
         export_chapter=_action(window, "Export &Chapter PDF…", "Ctrl+Shift+E"),
+        presets=_action(window, "Task &Presets…", "Ctrl+Shift+P"),
+        spending=_action(window, "S&pending…", "Ctrl+Shift+L"),
         generate=generate,
         cancel_all=_action(window, "Cancel &All Jobs", "Ctrl+Shift+."),
         show_input=_action(window, "Show &Input", "Ctrl+Shift+I"),
@@ -101,6 +105,7 @@ def build_menus(window: QMainWindow, actions: WindowActions, docks: list[QAction
     file_menu.addAction(actions.export_page)
     file_menu.addAction(actions.export_chapter)
     file_menu.addSeparator()
+    file_menu.addAction(actions.presets)
     file_menu.addAction(actions.settings)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
@@ -121,6 +126,8 @@ def build_menus(window: QMainWindow, actions: WindowActions, docks: list[QAction
     view.addSeparator()
     for action in docks:
         view.addAction(action)
+    view.addSeparator()
+    view.addAction(actions.spending)
 
     help_menu = bar.addMenu(window.tr("&Help"))
     help_menu.addAction(actions.shortcuts)

@@ -34,6 +34,7 @@ from fluxdesk.ui.gc_guard import GuiThreadCollector
 from fluxdesk.ui.history_model import HistoryModel
 from fluxdesk.ui.main_window import MainWindow, Parts
 from fluxdesk.ui.preferences_keeper import PreferencesKeeper
+from fluxdesk.ui.studio_tools import build_studio_tools
 from fluxdesk.ui.window_state import WindowState
 from fluxdesk.ui.workers import JobRunner
 
@@ -81,6 +82,7 @@ class Built:
         self.parts.account.start()
         self.parts.providers.start()
         self.parts.history.load()
+        self.parts.tools.start()
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         parts = self.parts
@@ -88,6 +90,8 @@ class Built:
         done = parts.generation.shutdown(timeout_ms) and done
         done = parts.history.shutdown(timeout_ms) and done
         done = parts.providers.shutdown(timeout_ms) and done
+        done = self.window.tools.shutdown(timeout_ms) and done
+        done = parts.tools.shutdown(timeout_ms) and done
         parts.account.shutdown()
         return done
 
@@ -124,10 +128,15 @@ def build_window(
     generation = GenerationController(runner, store, account, model, providers=providers)
     history = HistoryController(store, model, paths.thumbnails)
     window_state = WindowState(paths.config)
-    parts = Parts(runner, model, account, generation, history, preferences, window_state, providers)
+    tools = build_studio_tools(paths, preferences, generation)
+    parts = Parts(
+        runner, model, account, generation, history, preferences, window_state, providers, tools
+    )
     window = MainWindow(parts)
     for owned in (preferences, runner, model, account, providers, generation, history):
         owned.setParent(window)
+    tools.presets.setParent(window)
+    tools.spending.setParent(window)
     return Built(window, parts, paths, recovered_from)
 
 

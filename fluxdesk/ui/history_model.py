@@ -18,7 +18,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QPixmap
 
+from fluxdesk.core.api.catalog import get_model
 from fluxdesk.core.api.models import GenerationRequest
+from fluxdesk.core.errors import InputError
 from fluxdesk.core.history.store import JobRecord
 from fluxdesk.core.jobs import JobId, JobState, JobUpdate
 from fluxdesk.core.providers.base import PROVIDER_LABELS
@@ -148,6 +150,17 @@ class HistoryModel(QAbstractListModel):
         lines = [row.title, row.request.prompt[:300]]
         if row.seed is not None:
             lines.append(f"Seed {row.seed}")
+        try:
+            slots = set(get_model(row.request.model).reference_slots)
+        except InputError:  # a model this version no longer knows
+            slots = set()
+        references = sum(image.slot in slots for image in row.request.inputs)
+        if references:
+            lines.append(
+                "1 reference image" if references == 1 else f"{references} reference images"
+            )
+        if row.request.cleanup is not None:
+            lines.append("Scan cleaned up before sending")
         if row.error_message:
             lines.append(row.error_message)
         return "\n".join(line for line in lines if line)

@@ -3,7 +3,7 @@ every decision lives in a controller or in the core."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, Slot
@@ -38,6 +38,7 @@ from fluxdesk.ui.prompt_panel import PromptPanel
 from fluxdesk.ui.provider_settings import ProviderSettings, ProviderSettingsWiring
 from fluxdesk.ui.settings_dialog import SettingsDialog
 from fluxdesk.ui.shortcuts_dialog import show_shortcuts
+from fluxdesk.ui.studio_tools import StudioTools, ToolsWiring
 from fluxdesk.ui.text import count_text
 from fluxdesk.ui.window_state import WindowState
 from fluxdesk.ui.workers import JobRunner
@@ -57,6 +58,7 @@ class Parts:
     preferences: PreferencesKeeper
     window_state: WindowState
     providers: ProvidersController
+    tools: StudioTools
 
 
 class MainWindow(QMainWindow):
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         )
 
         self.actions_ = build_actions(self, self.prompt_panel.generate_action)
+        self.tools = ToolsWiring(self, parts.tools, parts)  # presets, clean-up, spending
         build_menus(
             self,
             self.actions_,
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
                 self.prompt_dock.toggleViewAction(),
                 self.finish.dock.toggleViewAction(),
                 self.history_dock.toggleViewAction(),
+                self.tools.cleanup_dock.toggleViewAction(),
             ],
         )
         self.finish.install_edit_menu()
@@ -232,6 +236,8 @@ class MainWindow(QMainWindow):
         row = self._parts.history_model.row_for(job_id)
         if row is not None:
             state = PromptState.from_request(row.request, row.seed)
+            references = self._parts.generation.reference_paths(row.request)
+            state = replace(state, references=references)  # the references it was sent with
             self.prompt_panel.set_state(state)
             self._parts.generation.note_settings_reused(job_id)
             self.statusBar().showMessage(self.tr("Settings restored from that entry."), 4000)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from fluxdesk.core.budget import Budget
 from fluxdesk.core.config import Preferences, load_preferences, save_preferences
 from fluxdesk.core.prompt_state import PromptState
 
@@ -48,6 +49,10 @@ class PreferencesKeeper(QObject):
     @Slot(bool)
     def set_demo_when_no_key(self, enabled: bool) -> None:
         self._change(dataclasses.replace(self.value, demo_when_no_key=enabled))
+
+    @Slot(object)
+    def set_budget(self, budget: Budget) -> None:
+        self._change(dataclasses.replace(self.value, budget=budget))
 
     @Slot()
     def save_now(self) -> None:

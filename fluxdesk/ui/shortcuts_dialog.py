@@ -19,6 +19,9 @@ _SHORTCUTS = (
     ("Cancel the selected job / all jobs", "Delete / Ctrl+Shift+."),
     ("Export the page / a chapter PDF", "Ctrl+E / Ctrl+Shift+E"),
     ("Undo / redo a page or finishing change", "Ctrl+Z / Ctrl+Shift+Z"),
+    ("Task presets", "Ctrl+Shift+P"),
+    ("Clean up the scan (panel)", "Ctrl+Shift+K"),
+    ("Spending", "Ctrl+Shift+L"),
     ("Settings", "Ctrl+,"),
 )
 

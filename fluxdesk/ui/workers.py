@@ -34,13 +34,18 @@ class _JobSignals(QObject):
 
 class _JobWorker(QRunnable):
     def __init__(
-        self, job_id: JobId, work: Callable[[threading.Event], Iterator[JobUpdate]]
+        self,
+        job_id: JobId,
+        work: Callable[[threading.Event], Iterator[JobUpdate]],
+        owner: QObject,
     ) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the runner keeps it alive until its terminal update
         self.job_id = job_id
         self.cancel = CancelToken()
-        self.signals = _JobSignals()
+        # Owned by the runner (GUI thread), deleted there with deleteLater: the worker itself
+        # may be freed on the pool thread, which must never delete a GUI-thread QObject.
+        self.signals = _JobSignals(owner)
         self._work = work
 
     def run(self) -> None:  # pool thread: no widgets, no QPixmap, no GUI-owned objects
@@ -85,7 +90,7 @@ class JobRunner(QObject):
         def work(cancel: threading.Event) -> Iterator[JobUpdate]:
             return start(job_id, plan, cancel)
 
-        worker = _JobWorker(job_id, work)
+        worker = _JobWorker(job_id, work, self)
         worker.signals.updated.connect(self._on_worker_updated)  # bound @Slot => queued
         self._active[job_id] = worker
         self._pool.start(worker)
@@ -116,7 +121,9 @@ class JobRunner(QObject):
     def _on_worker_updated(self, update: JobUpdate) -> None:
         self.job_updated.emit(update)
         if update.state.is_terminal:
-            if self._active.pop(update.job_id, None) is not None:
+            worker = self._active.pop(update.job_id, None)
+            if worker is not None:
+                worker.signals.deleteLater()
                 self.active_count_changed.emit(len(self._active))
             self.job_finished.emit(update)
 
@@ -141,19 +148,23 @@ class _TaskSignals(QObject):
 
 
 class _TaskWorker(QRunnable):
-    def __init__(self, task_id: int, kind: str, work: Callable[[], Any]) -> None:
+    def __init__(
+        self, task_id: int, kind: str, work: Callable[[], Any], signals: _TaskSignals
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.task_id = task_id
         self.kind = kind
-        self.signals = _TaskSignals()
+        self.signals = signals  # owned by the runner, deleted on the GUI thread (see above)
         self._work = work
 
     def run(self) -> None:
         try:
             result = TaskResult(self.task_id, self.kind, value=self._work())
         except FluxError as error:
-            result = TaskResult(self.task_id, self.kind, error=error)
+            # Without its traceback: that holds this frame (self, result), a reference cycle the
+            # garbage collector would free later on any thread, this worker's QObject included.
+            result = TaskResult(self.task_id, self.kind, error=error.with_traceback(None))
         except Exception as exc:
             log.exception("background task %s (%s) crashed", self.task_id, self.kind)
             result = TaskResult(self.task_id, self.kind, error=UnexpectedError.wrap(exc))
@@ -178,7 +189,7 @@ class TaskRunner(QObject):
 
     def run(self, kind: str, work: Callable[[], Any]) -> int:
         task_id = next(self._ids)
-        worker = _TaskWorker(task_id, kind, work)
+        worker = _TaskWorker(task_id, kind, work, _TaskSignals(self))
         worker.signals.finished.connect(self._on_worker_finished)
         self._active[task_id] = worker
         self._pool.start(worker)
@@ -192,7 +203,9 @@ class TaskRunner(QObject):
 
     @Slot(object)
     def _on_worker_finished(self, result: TaskResult) -> None:
-        self._active.pop(result.task_id, None)
+        worker = self._active.pop(result.task_id, None)
+        if worker is not None:
+            worker.signals.deleteLater()
         self.task_finished.emit(result)
 
 
@@ -207,9 +220,10 @@ class _ProgressSignals(_TaskSignals):
 
 
 class _ProgressWorker(_TaskWorker):
-    def __init__(self, task_id: int, kind: str, work: ProgressWork) -> None:
-        super().__init__(task_id, kind, self._call)
-        self.signals = _ProgressSignals()
+    signals: _ProgressSignals
+
+    def __init__(self, task_id: int, kind: str, work: ProgressWork, owner: QObject) -> None:
+        super().__init__(task_id, kind, self._call, _ProgressSignals(owner))
         self.cancel = threading.Event()
         self._progress_work = work
         self._reported = -1.0
@@ -235,7 +249,7 @@ class ProgressTaskRunner(TaskRunner):
 
     def run_with_progress(self, kind: str, work: ProgressWork) -> int:
         task_id = next(self._ids)
-        worker = _ProgressWorker(task_id, kind, work)
+        worker = _ProgressWorker(task_id, kind, work, self)
         worker.signals.finished.connect(self._on_worker_finished)
         worker.signals.progressed.connect(self._on_worker_progressed)
         self._active[task_id] = worker

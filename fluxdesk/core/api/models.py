@@ -32,34 +32,38 @@ class GenerationRequest:
     preset_id: str | None = None
     # Who runs it: "bfl", "fal" or "comfyui". Model ids are the provider's own.
     provider: str = "bfl"
+    # How the main input was cleaned up before it was stored and sent (CleanupSettings data),
+    # so the entry can be reproduced from the original scan. Never sent to the API.
+    cleanup: Mapping[str, Any] | None = None
 
     def __post_init__(self) -> None:
         # Freeze the parameters so a request can be shared across threads safely.
         object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
         object.__setattr__(self, "inputs", tuple(self.inputs))
+        if self.cleanup is not None:
+            object.__setattr__(self, "cleanup", MappingProxyType(dict(self.cleanup)))
 
     def input(self, slot: str) -> InputImage | None:
         return next((image for image in self.inputs if image.slot == slot), None)
 
     def to_json(self) -> str:
-        # BFL requests keep the exact JSON they always had (no "provider" key).
-        extra = {} if self.provider == "bfl" else {"provider": self.provider}
-        return json.dumps(
-            {
-                **extra,
-                "model": self.model,
-                "prompt": self.prompt,
-                "params": dict(self.params),
-                "seed": self.seed,
-                "inputs": [
-                    {"slot": i.slot, "sha256": i.sha256, "width": i.width, "height": i.height}
-                    for i in self.inputs
-                ],
-                "preset_id": self.preset_id,
-            },
-            sort_keys=True,
-            ensure_ascii=False,
-        )
+        data: dict[str, Any] = {
+            "model": self.model,
+            "prompt": self.prompt,
+            "params": dict(self.params),
+            "seed": self.seed,
+            "inputs": [
+                {"slot": i.slot, "sha256": i.sha256, "width": i.width, "height": i.height}
+                for i in self.inputs
+            ],
+            "preset_id": self.preset_id,
+        }
+        # Optional keys only when set: BFL requests keep the exact JSON they always had.
+        if self.provider != "bfl":
+            data["provider"] = self.provider
+        if self.cleanup is not None:
+            data["cleanup"] = dict(self.cleanup)
+        return json.dumps(data, sort_keys=True, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> GenerationRequest:
@@ -72,6 +76,7 @@ class GenerationRequest:
             inputs=tuple(InputImage(**item) for item in data.get("inputs") or ()),
             preset_id=data.get("preset_id"),
             provider=data.get("provider") or "bfl",
+            cleanup=data.get("cleanup") if isinstance(data.get("cleanup"), dict) else None,
         )
 
 

@@ -1,23 +1,26 @@
 """Prompt state -> staged inputs -> one job per variation -> runner -> history model.
 
-GUI thread only. Staging inputs (decode, downscale, store by hash) runs on a worker; the jobs
-themselves run on the JobRunner's pool and are recorded in the history before anything is sent.
+GUI thread only. Staging inputs (decode, optional scan clean-up, downscale, store by hash) runs
+on a worker; the jobs themselves run on the JobRunner's pool and are recorded in the history
+before anything is sent. An optional approver (the budget guard) may stop a run before that.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PIL import Image
 from PySide6.QtCore import QObject, Signal, Slot
 
-from fluxdesk.core.api.catalog import ModelSpec, get_model
-from fluxdesk.core.api.models import InputImage
+from fluxdesk.core.api.catalog import Family, ModelSpec, get_model
+from fluxdesk.core.api.models import GenerationRequest, InputImage
 from fluxdesk.core.errors import InputError
 from fluxdesk.core.history.store import HistoryStore
+from fluxdesk.core.imaging.cleanup import CleanupSettings, clean_up
 from fluxdesk.core.imaging.load import load_image
 from fluxdesk.core.inputs import store_input
 from fluxdesk.core.jobs import JobId, JobPlan, JobState, JobUpdate
@@ -33,6 +36,9 @@ log = logging.getLogger(__name__)
 
 # Every model takes inputs up to 4 MP, so one staged copy serves them all.
 _STAGING_MODEL = "flux-kontext-pro"
+
+# (estimated credits of the whole run, number of jobs) -> send it? Called on the GUI thread.
+RunApprover = Callable[[float, int], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +58,7 @@ class InputSource:
 class _Staged:
     generation: int  # which input this staging was for
     inputs: tuple[InputImage, ...]
+    cleanup: CleanupSettings | None = None  # applied before storing; recorded with each job
 
 
 class GenerationController(QObject):
@@ -83,8 +90,11 @@ class GenerationController(QObject):
         self._source: InputSource | None = None
         self._generation = 0  # bumps with every new input: stale staging results are dropped
         self._staged: InputImage | None = None
+        self._staged_cleanup: CleanupSettings | None = None
+        self._cleanup: CleanupSettings | None = None
         self._waiting: list[PromptState] = []  # Generate pressed before the input was ready
         self._settings_from: JobId | None = None
+        self._approve: RunApprover | None = None
 
     @property
     def store(self) -> HistoryStore:
@@ -100,30 +110,71 @@ class GenerationController(QObject):
 
     def set_input(self, source: InputSource | None) -> None:
         self._source = source
-        self._generation += 1
-        self._staged = None
         self.input_changed.emit(source)
-        if source is None:
-            self.input_staged.emit(None)
-            return
-        generation = self._generation
-        self._tasks.run("stage", lambda: self._stage_main(source, generation))
+        self._restage()
 
     def clear_input(self) -> None:
         self.set_input(None)
 
-    def _stage_main(self, source: InputSource, generation: int) -> _Staged:
-        image = source.image if source.image is not None else load_image(source.path)  # type: ignore[arg-type]
-        spec = get_model(_STAGING_MODEL)
-        return _Staged(generation, (store_input(self._store, spec, image, "input_image"),))
+    def cleanup(self) -> CleanupSettings | None:
+        return self._cleanup
 
-    def _stage_references(self, paths: tuple[Path, ...], spec: ModelSpec) -> tuple[InputImage, ...]:
+    def set_cleanup(self, settings: CleanupSettings | None) -> None:
+        """Scan clean-up for the input from now on (None: send the scan as it is). The input
+        is staged again: the cleaned copy is what gets stored and sent."""
+        if settings != self._cleanup:
+            self._cleanup = settings
+            self._restage()
+
+    def _restage(self) -> None:
+        self._generation += 1
+        self._staged = None
+        source = self._source
+        if source is None:
+            self.input_staged.emit(None)
+            return
+        generation, cleanup = self._generation, self._cleanup
+        self._tasks.run("stage", lambda: self._stage_main(source, generation, cleanup))
+
+    def _stage_main(
+        self, source: InputSource, generation: int, cleanup: CleanupSettings | None
+    ) -> _Staged:
+        image = source.image if source.image is not None else load_image(source.path)  # type: ignore[arg-type]
+        if cleanup is not None:
+            image = clean_up(image, cleanup)  # a new image: the original is only read
+        spec = get_model(_STAGING_MODEL)
+        stored = store_input(self._store, spec, image, "input_image")
+        return _Staged(generation, (stored,), cleanup)
+
+    def _stage_references(
+        self, paths: tuple[Path, ...], spec: ModelSpec, *, first_slot_free: bool
+    ) -> tuple[InputImage, ...]:
+        # FLUX.2 treats every image as a reference: with no input on the canvas (a turnaround
+        # from a character sheet) they start at input_image rather than leaving it empty.
+        slots = spec.image_slots if first_slot_free and spec.family == Family.flux2 else None
         return tuple(
             store_input(self._store, spec, load_image(path), slot)
-            for slot, path in zip(spec.reference_slots, paths, strict=False)
+            for slot, path in zip(slots or spec.reference_slots, paths, strict=False)
         )
 
     # --- generating -------------------------------------------------------------------------
+
+    def reference_paths(self, request: GenerationRequest) -> tuple[Path, ...]:
+        """The reference images a past request sent, as kept in the history, in slot order
+        (so 'reuse settings' brings them back)."""
+        try:
+            slots = get_model(request.model).reference_slots
+        except InputError:
+            return ()
+        return tuple(
+            self._store.image_path(image.sha256, "png")  # inputs are stored as PNG
+            for image in request.inputs
+            if image.slot in slots
+        )
+
+    def set_run_approver(self, approve: RunApprover | None) -> None:
+        """Asked before every run is sent (the budget guard); a False sends nothing."""
+        self._approve = approve
 
     def note_settings_reused(self, job_id: JobId | None) -> None:
         """The next jobs record that their settings came from `job_id` (lineage)."""
@@ -159,7 +210,11 @@ class GenerationController(QObject):
         if state.references:
             self._tasks.run(
                 "references",
-                lambda: (state, main, self._stage_references(state.references, spec)),
+                lambda: (
+                    state,
+                    main,
+                    self._stage_references(state.references, spec, first_slot_free=not main),
+                ),
             )
         else:
             self._submit(state, main)
@@ -176,10 +231,23 @@ class GenerationController(QObject):
             self.message.emit(self._not_ready(state.provider))
             return
         parent = self._source.parent_id if self._source else None
+        requests = state.requests(inputs)
+        main = self._staged
+        if (
+            self._staged_cleanup is not None
+            and main
+            and any(i.sha256 == main.sha256 for i in inputs)
+        ):
+            recorded = self._staged_cleanup.to_data()
+            requests = [replace(request, cleanup=recorded) for request in requests]
+        prices = [provider.price(request) for request in requests]
+        total = round(sum(price or 0.0 for price in prices), 3)
+        if self._approve is not None and not self._approve(total, len(prices)):
+            self.message.emit(self.tr("Nothing was sent."))
+            return
         started: list[JobId] = []
-        for request in state.requests(inputs):
+        for request, price in zip(requests, prices, strict=True):
             job_id = JobId(uuid.uuid4().hex)
-            price = provider.price(request)
             plan = JobPlan(request, provider, "gui", price, parent, self._settings_from)
             self._history.add_row(JobRow.pending(job_id, request, price, parent))
             self._runner.submit(job_id, plan)
@@ -200,8 +268,8 @@ class GenerationController(QObject):
     def _on_runner_job_finished(self, update: JobUpdate) -> None:
         if update.state is JobState.failed and update.error is not None:
             self.message.emit(update.error.user_message)
-        if update.state is JobState.succeeded or update.cost:
-            self._account.schedule_balance_refresh()
+        # Any end can change the balance: a success is charged, a moderated job is refunded.
+        self._account.schedule_balance_refresh()
 
     @Slot(object)
     def _on_tasks_task_finished(self, result: TaskResult) -> None:
@@ -226,6 +294,7 @@ class GenerationController(QObject):
         if staged.generation != self._generation:
             return  # an older input finished staging after a newer one was chosen
         self._staged = staged.inputs[0]
+        self._staged_cleanup = staged.cleanup
         self.input_staged.emit(self._staged)
         waiting, self._waiting = self._waiting, []
         for state in waiting:

@@ -179,11 +179,13 @@ def check_run(
     unreadable_references: Sequence[str] = (),
     spec: ModelSpec | None = None,
     billing: Billing = Billing.credits,
+    unfilled: Sequence[str] = (),
 ) -> RunCheck:
     """Problems, price and output size of `state` with an input image of `input_size`.
 
     `reference_sizes` are the sizes of `state.references` (None while unknown). `spec` is the
-    model as its provider describes it (default: BFL's catalog)."""
+    model as its provider describes it (default: BFL's catalog); `unfilled` names preset
+    placeholders still written as {name} in the prompt."""
     spec = spec or get_model(state.model)
     inputs = placeholder_inputs(spec, input_size, reference_sizes)
     problems: list[Problem] = []
@@ -194,6 +196,10 @@ def check_run(
                 problems.append(problem)
     for message in unreadable_references:
         problems.append(Problem((REFERENCES,), message))
+    if unfilled:
+        names = ", ".join(f"“{name.replace('_', ' ')}”" for name in unfilled)
+        message = f"Fill in {names} in the preset's fields above, or edit the prompt."
+        problems.append(Problem((PROMPT,), message, True))
     problems.sort(key=lambda p: p.missing)  # what's wrong first, what's missing after
 
     notes: list[str] = []

@@ -8,6 +8,7 @@ by a failed (and possibly paid) request.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,16 +27,19 @@ from PySide6.QtWidgets import (
 
 from fluxdesk.core.api.catalog import ModelSpec, get_model
 from fluxdesk.core.errors import InputError
+from fluxdesk.core.presets import Preset, placeholder_names
 from fluxdesk.core.prompt_state import MAX_VARIATIONS, PromptState
 from fluxdesk.core.providers.base import Billing, ProviderModels
 from fluxdesk.ui.prompt_panel import checks
 from fluxdesk.ui.prompt_panel.checks import RunCheck, check_run, reference_limit_text
 from fluxdesk.ui.prompt_panel.model_picker import ModelPicker
 from fluxdesk.ui.prompt_panel.param_form import ParamForm
+from fluxdesk.ui.prompt_panel.preset_bar import PresetBar
 from fluxdesk.ui.prompt_panel.prompt_editor import PromptEditor
 from fluxdesk.ui.prompt_panel.references import ReferenceStrip
 from fluxdesk.ui.prompt_panel.run_controls import RunControls
 from fluxdesk.ui.prompt_panel.style import (
+    FitLabel,
     SectionHeader,
     error_color,
     generate_button_style,
@@ -60,6 +64,7 @@ class PromptPanel(QWidget):
 
     generate_requested = Signal(object)  # PromptState
     state_changed = Signal(object)  # PromptState, on any edit
+    preset_edit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,11 +77,13 @@ class PromptPanel(QWidget):
         self._updating = False
         self._last_state: PromptState | None = None
         self._check: RunCheck | None = None
+        self._rendered: str | None = None  # the prompt as the applied preset last filled it
 
         metrics = self.fontMetrics()
         label_width = max(
             metrics.horizontalAdvance(text) for text in ("Prompt upsampling", "Variations")
         )
+        self.preset_bar = PresetBar()
         self.model_picker = ModelPicker()
         self.model_summary = wrapped()
         self.model_summary.setObjectName("modelSummary")
@@ -84,7 +91,7 @@ class PromptPanel(QWidget):
         self.references = ReferenceStrip()
         self.form = ParamForm(label_width)
         self.run_controls = RunControls(label_width)
-        self.price_label = QLabel()
+        self.price_label = FitLabel()
         self.price_label.setObjectName("priceLabel")
         self.price_label.setWordWrap(True)
         price_font = QFont(self.price_label.font())
@@ -107,6 +114,10 @@ class PromptPanel(QWidget):
         self.addAction(self.generate_action)
         self._build_layout()
 
+        self.preset_bar.preset_chosen.connect(self._on_preset_bar_preset_chosen)
+        self.preset_bar.values_changed.connect(self._on_preset_bar_values_changed)
+        self.preset_bar.reapply_requested.connect(self._on_preset_bar_reapply_requested)
+        self.preset_bar.edit_requested.connect(self.preset_edit_requested)
         self.model_picker.model_changed.connect(self._on_model_picker_model_changed)
         self.prompt_editor.text_changed.connect(self._on_edited)
         self.references.changed.connect(self._on_edited)
@@ -123,6 +134,8 @@ class PromptPanel(QWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(10, 8, 10, 8)
         column.setSpacing(4)
+        column.addWidget(self.preset_bar)
+        column.addSpacing(8)
         column.addWidget(SectionHeader("Model"))
         column.addWidget(self.model_picker)
         column.addWidget(self.model_summary)
@@ -215,9 +228,32 @@ class PromptPanel(QWidget):
             self.run_controls.set_variations(max(1, min(MAX_VARIATIONS, state.variations)))
             self.references.set_paths(list(state.references))
             self._preset_id = state.preset_id
+            self.preset_bar.select(state.preset_id)
+            shown = self.preset_bar.shown_preset()
+            if shown is None or shown.id != state.preset_id:
+                self.preset_bar.show_fields(None)
+                self._rendered = None
         finally:
             self._updating = False
         self._refresh()
+
+    def set_presets(self, presets: tuple[Preset, ...] | list[Preset]) -> None:
+        """The presets the picker offers (built-ins first)."""
+        self.preset_bar.set_presets(presets)
+
+    def apply_preset(self, preset: Preset | None, values: dict[str, str] | None = None) -> None:
+        """Model, parameters, variations and the filled-in prompt from `preset`; the seed and
+        references stay. None forgets the preset and keeps everything else."""
+        if preset is None:
+            self.preset_bar.show_fields(None)
+            self.preset_bar.select(None)
+            self._preset_id, self._rendered = None, None
+            self._refresh()
+            return
+        self.preset_bar.show_fields(preset, values)
+        state = preset.prompt_state(self.preset_bar.values(), seed=self.run_controls.seed())
+        self._rendered = state.prompt
+        self.set_state(dataclasses.replace(state, references=tuple(self.references.paths())))
 
     def set_seed(self, seed: int | None) -> None:
         """'Reuse seed': a fixed seed; None goes back to random."""
@@ -293,6 +329,8 @@ class PromptPanel(QWidget):
         if self._updating:
             return
         state = self.state()
+        shown = self.preset_bar.shown_preset()
+        ours = {p.name for p in shown.placeholders} if shown else set()
         check = check_run(
             state,
             self._input_size,
@@ -303,7 +341,9 @@ class PromptPanel(QWidget):
             billing=catalog.billing
             if (catalog := self.model_picker.catalog())
             else Billing.credits,
+            unfilled=[name for name in placeholder_names(state.prompt) if name in ours],
         )
+        self.preset_bar.set_diverged(self._rendered is not None and state.prompt != self._rendered)
         self._check = check
         self._show_problems(check)
         self.price_label.setText(check.price_text)
@@ -385,6 +425,24 @@ class PromptPanel(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._restyle()
             self._refresh()
+
+    @Slot(str)
+    def _on_preset_bar_preset_chosen(self, preset_id: str) -> None:
+        self.apply_preset(self.preset_bar.preset(preset_id))
+
+    @Slot()
+    def _on_preset_bar_values_changed(self) -> None:
+        shown = self.preset_bar.shown_preset()
+        if shown is not None and self._rendered == self.prompt_editor.text():
+            self._rendered = shown.render(self.preset_bar.values()).text
+            self.prompt_editor.set_text(self._rendered)  # emits text_changed -> refresh
+
+    @Slot()
+    def _on_preset_bar_reapply_requested(self) -> None:
+        shown = self.preset_bar.shown_preset()
+        if shown is not None:
+            self._rendered = shown.render(self.preset_bar.values()).text
+            self.prompt_editor.apply_prompt(self._rendered)  # one undoable edit
 
     @Slot(str)
     def _on_model_picker_model_changed(self, model_id: str) -> None:

@@ -6,7 +6,17 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 ICON_SCALE = 3  # icons are painted at 3x and marked so, crisp at 100-300 % scaling
@@ -35,8 +45,18 @@ def muted(label: QLabel, *, small: bool = True) -> QLabel:
     return label
 
 
+class FitLabel(QLabel):
+    """A word-wrapping label that asks for the height its text needs at its current width.
+    Docks do not pass height-for-width down, so without this wrapped text gets clipped."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.wordWrap():
+            self.setMinimumHeight(max(0, self.heightForWidth(self.width())))
+
+
 def wrapped(text: str = "", *, muted_text: bool = True) -> QLabel:
-    label = QLabel(text)
+    label = FitLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from fluxdesk.core.jobs import PollPolicy
@@ -62,6 +64,13 @@ def _studio(
     built.window.skip_close_question()
     built.window.close()
     assert built.shutdown(5000), "a worker thread outlived its test"
+    # The window and its parts hold reference cycles. Free them now, on the GUI thread: left
+    # to the garbage collector they may be freed on a worker thread of a later test, and Qt
+    # widgets deleted off the GUI thread crash the process.
+    built.window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    del built
+    gc.collect()
 
 
 @pytest.fixture
