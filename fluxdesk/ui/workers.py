@@ -47,7 +47,7 @@ class _JobWorker(QRunnable):
         terminal = False
         try:
             for update in self._work(self.cancel):
-                terminal = update.state.is_terminal
+                terminal = update.ends_run
                 self.signals.updated.emit(update)
         except Exception as exc:  # a bug must still end the job visibly
             log.exception("job %s crashed", self.job_id)
@@ -64,7 +64,7 @@ class JobRunner(QObject):
     """Runs generation jobs on its own pool. All signals arrive on the GUI thread."""
 
     job_updated = Signal(object)  # every JobUpdate
-    job_finished = Signal(object)  # terminal JobUpdate only
+    job_finished = Signal(object)  # the last JobUpdate of a run: terminal, or paused
     active_count_changed = Signal(int)
 
     def __init__(
@@ -115,7 +115,7 @@ class JobRunner(QObject):
     @Slot(object)
     def _on_worker_updated(self, update: JobUpdate) -> None:
         self.job_updated.emit(update)
-        if update.state.is_terminal:
+        if update.ends_run:
             if self._active.pop(update.job_id, None) is not None:
                 self.active_count_changed.emit(len(self._active))
             self.job_finished.emit(update)
