@@ -17,7 +17,9 @@ from typing import Any
 from fluxdesk.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_USAGE,
+    RESUME_HINT,
     api_url,
+    claim_lease,
     exit_code_for,
     make_api,
     open_history,
@@ -25,6 +27,7 @@ from fluxdesk.cli.common import (
     worst_exit_code,
 )
 from fluxdesk.core.api.catalog import COMMON_FIELDS, get_model
+from fluxdesk.core.api.client import FluxApi
 from fluxdesk.core.api.models import GenerationRequest
 from fluxdesk.core.api.pricing import estimate_credits
 from fluxdesk.core.api.validation import validate_request
@@ -146,10 +149,23 @@ def run(args: argparse.Namespace, paths: AppPaths, policy: PollPolicy | None = N
         store = open_history(paths)
         requests_ = _build_requests(args, store)
         api = make_api(url)
+        lease = claim_lease(store)
     except FluxError as error:
         print_error(error.user_message)
         return exit_code_for(error)
+    try:
+        return _run_all(args, store, api, requests_, policy)
+    finally:
+        lease.release()
 
+
+def _run_all(
+    args: argparse.Namespace,
+    store: HistoryStore,
+    api: FluxApi,
+    requests_: list[GenerationRequest],
+    policy: PollPolicy | None,
+) -> int:
     policy = dataclasses.replace(policy or PollPolicy(), deadline=args.timeout)
     gate = ConcurrencyGate()
     cancel = threading.Event()
@@ -188,5 +204,8 @@ def _report(outcome: _Outcome, out: Path | None, count: int, printer: _Printer) 
             return exit_code_for(error)
         return 0
     error = update.error or FluxError("The job ended without a result.")
-    printer.failed(prefix + error.user_message)
+    message = prefix + error.user_message
+    if update.paused:
+        message += " " + RESUME_HINT
+    printer.failed(message)
     return exit_code_for(error)

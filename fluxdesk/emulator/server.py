@@ -51,7 +51,7 @@ class EmulatorServer:
         self._waiter = Waiter()
         self._router = Router(self._state, self._faults, self._waiter, regional=regional_polling)
         self._recorded: list[RecordedRequest] = []
-        self._record_lock = threading.Lock()
+        self._record_lock = threading.Condition()
         self._stop_lock = threading.Lock()
         self._stopped = False
         self._threads: list[threading.Thread] = []
@@ -158,9 +158,23 @@ class EmulatorServer:
         """What ``GET /_emulator/state`` answers: tasks, credits per key, revoked keys, clock."""
         return self._state.snapshot()
 
+    def wait_for_request(
+        self, match: Callable[[RecordedRequest], bool], timeout: float = 5.0
+    ) -> RecordedRequest | None:
+        """Blocks until a request that `match`es has arrived (it is recorded before it is
+        answered, so its handler may still be working on it); None on timeout."""
+
+        def found() -> RecordedRequest | None:
+            return next((r for r in self._recorded if match(r)), None)
+
+        with self._record_lock:
+            self._record_lock.wait_for(lambda: found() is not None, timeout)
+            return found()
+
     def _record(self, request: RecordedRequest) -> None:
         with self._record_lock:
             self._recorded.append(request)
+            self._record_lock.notify_all()
 
     # --- Stopping ------------------------------------------------------------------------------
 

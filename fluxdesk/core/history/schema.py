@@ -162,8 +162,8 @@ MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(db: sqlite3.Connection) -> int:
-    """Brings `db` (autocommit mode) to SCHEMA_VERSION, one transaction per step.
+def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Brings `db` (autocommit mode) to `target` (tests stop early), one transaction per step.
 
     Returns the version it started from."""
     start = db.execute("PRAGMA user_version").fetchone()[0]
@@ -171,7 +171,7 @@ def migrate(db: sqlite3.Connection) -> int:
         raise sqlite3.DatabaseError(
             f"history database version {start} is newer than this FluxDesk ({SCHEMA_VERSION})"
         )
-    for version in range(start, SCHEMA_VERSION):
+    for version in range(start, target):
         db.execute("BEGIN IMMEDIATE")
         try:
             MIGRATIONS[version](db)

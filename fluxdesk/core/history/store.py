@@ -276,9 +276,11 @@ class HistoryStore:
     def mark_paused(self, job_id: JobId, error: FluxError) -> None:
         """The run stopped but the job is not over (still running or downloading at BFL):
         keep its state and say why, so it can be resumed."""
-        self._update(
-            job_id, "the job's state", error_kind=error.kind, error_message=error.user_message
-        )
+        self.note(job_id, error.kind, error.user_message)
+
+    def note(self, job_id: JobId, kind: str, message: str) -> None:
+        """Why an unfinished job is waiting; its state is left as it is."""
+        self._update(job_id, "the job's state", error_kind=kind, error_message=message)
 
     def claim_job(self, job_id: JobId, previous_owner: str | None) -> bool:
         """Makes this instance the job's owner if nobody else claimed it meanwhile."""
