@@ -174,6 +174,11 @@ def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     for version in range(start, target):
         db.execute("BEGIN IMMEDIATE")
         try:
+            # Another process (a second window, `fluxdesk generate`) may have done this step
+            # while we waited for the lock: read the version again under it.
+            if db.execute("PRAGMA user_version").fetchone()[0] > version:
+                db.execute("COMMIT")
+                continue
             MIGRATIONS[version](db)
             db.execute(f"PRAGMA user_version = {version + 1}")
         except BaseException:
