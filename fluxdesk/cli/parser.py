@@ -10,10 +10,11 @@ from typing import NoReturn
 
 from fluxdesk import __version__
 from fluxdesk.cli.export_args import add_parser as add_export_parser
+from fluxdesk.cli.history_args import add_parser as add_history_parser
 from fluxdesk.core.api.catalog import model_ids
 from fluxdesk.core.jobs import PollPolicy
 
-COMMANDS = ("generate", "credits", "emulator", "export")
+COMMANDS = ("generate", "credits", "emulator", "export", "history")
 DEFAULT_EMULATOR_PORT = 8765
 
 
@@ -98,6 +99,7 @@ def build_cli_parser() -> argparse.ArgumentParser:
     credits.add_argument("--api-url", metavar="URL")
 
     add_export_parser(commands)
+    add_history_parser(commands)
 
     emulator = commands.add_parser(
         "emulator", help="run the built-in BFL API emulator on this machine"
@@ -141,6 +143,10 @@ def run_command(argv: list[str], *, poll_policy: PollPolicy | None = None) -> in
         from fluxdesk.cli.export import run as run_export
 
         return run_export(args, paths)
+    if args.command == "history":
+        from fluxdesk.cli.history import run as run_history
+
+        return run_history(args, paths, poll_policy)
     from fluxdesk.cli.credits import run as run_credits
 
     return run_credits(args)

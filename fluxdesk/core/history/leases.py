@@ -109,3 +109,10 @@ def owner_alive(folder: Path, token: str | None) -> bool:
         return True
     probe.release(remove=True)  # its owner is gone: tidy up after it
     return False
+
+
+def live_owners(folder: Path) -> list[str]:
+    """Tokens of the FluxDesk processes running on this history now."""
+    if not folder.is_dir():
+        return []
+    return [path.stem for path in sorted(folder.glob("*.lock")) if owner_alive(folder, path.stem)]

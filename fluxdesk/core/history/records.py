@@ -9,6 +9,12 @@ from pathlib import Path
 from fluxdesk.core.api.models import GenerationRequest, TaskHandle
 from fluxdesk.core.jobs import JobId, JobState
 
+_STATUS_WORDS = {
+    JobState.succeeded: "done",
+    JobState.submitting: "sending",
+    JobState.downloading: "saving",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class StoredImage:
@@ -59,6 +65,17 @@ class JobRecord:
         if self.task_id and self.polling_url:
             return TaskHandle(self.task_id, self.polling_url, self.cost)
         return None
+
+    @property
+    def status(self) -> str:
+        """One stable word for lists and scripts."""
+        if self.state is JobState.failed and self.error_kind == "expired":
+            return "expired"
+        if self.state is JobState.cancelled and self.error_kind == "not_sent":
+            return "not-sent"
+        if not self.state.is_terminal and self.error_message:
+            return "paused"  # interrupted, waiting to be resumed
+        return _STATUS_WORDS.get(self.state, self.state.value)
 
     @property
     def effective_seed(self) -> int | None:

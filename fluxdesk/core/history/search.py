@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from fluxdesk.core.errors import InputError
+from fluxdesk.core.history.records import JobRecord
 from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.jobs import JobId, JobState
 
@@ -188,3 +190,25 @@ def models_in_history(store: HistoryStore) -> list[str]:
     with store.read() as db:
         rows = db.execute("SELECT DISTINCT model FROM jobs ORDER BY model").fetchall()
     return [row[0] for row in rows]
+
+
+def find_entry(store: HistoryStore, text: str) -> JobRecord:
+    """The entry whose id is `text` or starts with it (at least 4 characters)."""
+    key = text.strip().lower()
+    if record := store.get_job(key):
+        return record
+    if len(key) < 4 or not re.fullmatch(r"[0-9a-z_-]+", key):
+        raise InputError(f"No history entry '{text}'. Use an id from 'fluxdesk history list'.")
+    with store.read() as db:
+        rows = db.execute(
+            "SELECT id FROM jobs WHERE substr(id, 1, ?) = ? LIMIT 2", (len(key), key)
+        ).fetchall()
+    if len(rows) != 1:
+        raise InputError(
+            f"No history entry '{text}'."
+            if not rows
+            else f"'{text}' matches several entries; give more of the id."
+        )
+    record = store.get_job(rows[0][0])
+    assert record is not None
+    return record
