@@ -125,9 +125,17 @@ def _list(args: argparse.Namespace, store: HistoryStore) -> int:
         return EXIT_OK
     if args.format == "tsv":
         for r in records:
-            fields = [r.id, _stamp(r.created_at, "%Y-%m-%dT%H:%M:%S"), r.status, r.model,
-                      str(r.effective_seed or ""), _credits(r), "starred" if r.starred else "",
-                      str(r.result.path) if r.result else "", _one_line(r.prompt)]  # fmt: skip
+            fields = [
+                r.id,
+                _stamp(r.created_at, "%Y-%m-%dT%H:%M:%S"),
+                r.status,
+                r.model,
+                str(r.effective_seed or ""),
+                _credits(r),
+                "starred" if r.starred else "",
+                str(r.result.path) if r.result else "",
+                _one_line(r.prompt),
+            ]
             print("\t".join(fields))
         return EXIT_OK
     width = shutil.get_terminal_size((120, 24)).columns
@@ -195,8 +203,15 @@ def _show(args: argparse.Namespace, store: HistoryStore) -> int:
         rows.append(("Task", record.task_id))
     if page := project_tree(store).label(record.page_id):
         rows.append(("Page", page))
-    flags = [name for name, on in (("starred", record.starred), ("rejected", record.rejected),
-                                   ("in the trash", record.deleted_at)) if on]  # fmt: skip
+    flags = [
+        name
+        for name, on in (
+            ("starred", record.starred),
+            ("rejected", record.rejected),
+            ("in the trash", record.deleted_at),
+        )
+        if on
+    ]
     if flags:
         rows.append(("Flags", ", ".join(flags)))
     for label, value in rows:
@@ -206,8 +221,10 @@ def _show(args: argparse.Namespace, store: HistoryStore) -> int:
         for depth, ancestor in enumerate(chain):
             marker = "└ " if depth else ""
             mine = "  ◀ this entry" if ancestor.id == record.id else ""
-            print(f"  {'  ' * depth}{marker}{ancestor.id[:SHORT_ID]}  "
-                  f"{_one_line(ancestor.prompt)[:60]}{mine}")  # fmt: skip
+            print(
+                f"  {'  ' * depth}{marker}{ancestor.id[:SHORT_ID]}  "
+                f"{_one_line(ancestor.prompt)[:60]}{mine}"
+            )
         for link in children:
             print(f"  {'  ' * len(chain)}└ {link.id[:SHORT_ID]}  (made from this entry)")
     return EXIT_OK

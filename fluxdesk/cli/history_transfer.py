@@ -63,11 +63,16 @@ def _export(args: argparse.Namespace, store: HistoryStore) -> int:
         if out.exists() and not args.overwrite:
             raise OutputExists(out)
         summary = backup_history(store, out)
-        print(f"Backed up {summary.entries} entries and {summary.images} images to {out} "
-              f"({_size(out.stat().st_size)})")  # fmt: skip
+        print(
+            f"Backed up {summary.entries} entries and {summary.images} images to {out} "
+            f"({_size(out.stat().st_size)})"
+        )
         if summary.missing_images:
-            print(f"fluxdesk: warning: {summary.missing_images} image files were already "
-                  "missing from the history folder", file=sys.stderr)  # fmt: skip
+            print(
+                f"fluxdesk: warning: {summary.missing_images} image files were already "
+                "missing from the history folder",
+                file=sys.stderr,
+            )
         return EXIT_OK
 
     record = find_entry(store, args.entry)
@@ -98,8 +103,11 @@ def _export(args: argparse.Namespace, store: HistoryStore) -> int:
     for path in files:
         print(f"Wrote {path}")
     if record.result is None:
-        print(f"fluxdesk: note: entry {stem} has no result ({record.status}); wrote its recipe "
-              "and inputs", file=sys.stderr)  # fmt: skip
+        print(
+            f"fluxdesk: note: entry {stem} has no result ({record.status}); wrote its recipe "
+            "and inputs",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

@@ -136,17 +136,36 @@ class TaskResult:
         return self.error is None
 
 
+@dataclass(frozen=True, slots=True)
+class TaskProgress:
+    task_id: int
+    kind: str
+    done: int
+    total: int
+
+
+# Long work that reports progress and can be cancelled: work(report(done, total), cancel).
+ReportingWork = Callable[[Callable[[int, int], None], threading.Event], Any]
+
+
 class _TaskSignals(QObject):
     finished = Signal(object)  # TaskResult
+    progressed = Signal(object)  # TaskProgress
 
 
 class _TaskWorker(QRunnable):
-    def __init__(self, task_id: int, kind: str, work: Callable[[], Any]) -> None:
+    def __init__(
+        self,
+        task_id: int,
+        kind: str,
+        work: Callable[[], Any],
+        signals: _TaskSignals | None = None,
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.task_id = task_id
         self.kind = kind
-        self.signals = _TaskSignals()
+        self.signals = signals or _TaskSignals()
         self._work = work
 
     def run(self) -> None:
@@ -168,6 +187,7 @@ class TaskRunner(QObject):
     """
 
     task_finished = Signal(object)
+    task_progress = Signal(object)  # TaskProgress, from run_reporting() work
 
     def __init__(self, max_threads: int = 2, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -175,6 +195,7 @@ class TaskRunner(QObject):
         self._pool.setMaxThreadCount(max_threads)
         self._ids = itertools.count(1)
         self._active: dict[int, _TaskWorker] = {}
+        self._cancels: dict[int, threading.Event] = {}
 
     def run(self, kind: str, work: Callable[[], Any]) -> int:
         task_id = next(self._ids)
@@ -183,6 +204,32 @@ class TaskRunner(QObject):
         self._active[task_id] = worker
         self._pool.start(worker)
         return task_id
+
+    def run_reporting(self, kind: str, work: ReportingWork) -> int:
+        """Like `run`, for long work that reports progress (`task_progress`, throttled to
+        whole percents) and stops when `cancel(task_id)` is called."""
+        task_id = next(self._ids)
+        cancel = threading.Event()
+        signals = _TaskSignals()
+        last = [-1]
+
+        def report(done: int, total: int) -> None:
+            percent = done * 100 // total if total > 0 else 0
+            if percent != last[0]:
+                last[0] = percent
+                signals.progressed.emit(TaskProgress(task_id, kind, done, total))
+
+        worker = _TaskWorker(task_id, kind, lambda: work(report, cancel), signals)
+        signals.finished.connect(self._on_worker_finished)
+        signals.progressed.connect(self._on_worker_progressed)
+        self._active[task_id] = worker
+        self._cancels[task_id] = cancel
+        self._pool.start(worker)
+        return task_id
+
+    def cancel(self, task_id: int) -> None:
+        if event := self._cancels.get(task_id):
+            event.set()
 
     def pending(self) -> int:
         return len(self._active)
@@ -193,4 +240,9 @@ class TaskRunner(QObject):
     @Slot(object)
     def _on_worker_finished(self, result: TaskResult) -> None:
         self._active.pop(result.task_id, None)
+        self._cancels.pop(result.task_id, None)
         self.task_finished.emit(result)
+
+    @Slot(object)
+    def _on_worker_progressed(self, progress: TaskProgress) -> None:
+        self.task_progress.emit(progress)

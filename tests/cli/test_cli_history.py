@@ -42,16 +42,33 @@ def store() -> HistoryStore:
 @pytest.fixture
 def two_entries(cli) -> list[str]:
     assert cli("generate", "--model", "flux-dev", "--prompt", "a lighthouse at dusk")[0] == 0
-    assert cli("generate", "--model", "flux-2-pro", "--prompt", "screentone sea, pure black",
-               "--seed", "9")[0] == 0  # fmt: skip
+    assert (
+        cli(
+            "generate",
+            "--model",
+            "flux-2-pro",
+            "--prompt",
+            "screentone sea, pure black",
+            "--seed",
+            "9",
+        )[0]
+        == 0
+    )
     return [record.id for record in store().list_jobs()]
 
 
 def test_list_has_stable_columns_filters_and_formats(cli, two_entries: list[str]) -> None:
     code, out, _ = cli("history", "list")
     lines = out.splitlines()
-    assert code == 0 and lines[0].split() == ["ID", "CREATED", "STATUS", "MODEL", "SEED", "COST",
-                                              "PROMPT"]  # fmt: skip
+    assert code == 0 and lines[0].split() == [
+        "ID",
+        "CREATED",
+        "STATUS",
+        "MODEL",
+        "SEED",
+        "COST",
+        "PROMPT",
+    ]
     assert [line.split()[0] for line in lines[1:]] == [i[:12] for i in two_entries]
     assert "screentone sea" in lines[1] and "done" in lines[1]
 
@@ -112,8 +129,9 @@ def test_an_interrupted_job_is_resumed_from_the_command_line(
     cli, emulator: EmulatorServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The command gives up waiting (its --timeout) while BFL is still making the image.
-    code, _, err = cli("generate", "--model", "flux-dev", "--prompt", "kept safe", "--timeout",
-                       "0.000001")  # fmt: skip
+    code, _, err = cli(
+        "generate", "--model", "flux-dev", "--prompt", "kept safe", "--timeout", "0.000001"
+    )
     assert code == 1 and "history resume" in err and len(err.splitlines()) == 1
     (record,) = store().list_jobs()
     assert record.state is JobState.running and record.status == "paused"

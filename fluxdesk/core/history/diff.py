@@ -13,7 +13,8 @@ from typing import Any
 from fluxdesk.core.api.pricing import format_credits
 from fluxdesk.core.history.records import JobRecord
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
+# A word with the spaces after it: "ink the" -> ["ink ", "the"], so edits read as words.
+_TOKENS = re.compile(r"\S+\s*|\s+")
 
 
 class Change(StrEnum):
@@ -88,8 +89,10 @@ def _seconds(value: float | None) -> str:
 
 
 def _inputs(record: JobRecord) -> str:
-    parts = [f"{image.slot} {image.sha256[:8]} ({image.width}×{image.height})"
-             for image in record.request.inputs]  # fmt: skip
+    parts = [
+        f"{image.slot} {image.sha256[:8]} ({image.width}×{image.height})"
+        for image in record.request.inputs
+    ]
     return ", ".join(parts) or "none"
 
 

@@ -86,6 +86,9 @@ class HistoryQuery:
     page_id: int | None = None
     trash: bool = False  # the trash instead of the history
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "status", StatusFilter(self.status))  # also from plain text
+
     @property
     def is_default(self) -> bool:
         return self == HistoryQuery()

@@ -80,6 +80,7 @@ class GenerationController(QObject):
         self._staged: InputImage | None = None
         self._waiting: list[PromptState] = []  # Generate pressed before the input was ready
         self._settings_from: JobId | None = None
+        self._page_id: int | None = None  # the project page new jobs belong to
 
     @property
     def store(self) -> HistoryStore:
@@ -121,6 +122,10 @@ class GenerationController(QObject):
 
     # --- generating -------------------------------------------------------------------------
 
+    @Slot(object)
+    def set_page(self, page_id: int | None) -> None:
+        self._page_id = page_id
+
     def note_settings_reused(self, job_id: JobId | None) -> None:
         """The next jobs record that their settings came from `job_id` (lineage)."""
         self._settings_from = job_id
@@ -158,8 +163,20 @@ class GenerationController(QObject):
         for request in state.requests(inputs):
             job_id = JobId(uuid.uuid4().hex)
             price = estimate_credits(spec, request)
-            plan = JobPlan(request, connection.api, "gui", price, parent, self._settings_from)
-            self._history.add_row(JobRow.pending(job_id, request, price, parent))
+            provider = "demo" if connection.demo else "bfl"
+            plan = JobPlan(
+                request,
+                connection.api,
+                "gui",
+                price,
+                parent,
+                self._settings_from,
+                provider,
+                self._page_id,
+            )
+            self._history.add_row(
+                JobRow.pending(job_id, request, price, parent, self._settings_from, self._page_id)
+            )
             self._runner.submit(job_id, plan)
             started.append(job_id)
         self.jobs_started.emit(started)
@@ -178,6 +195,11 @@ class GenerationController(QObject):
     def _on_runner_job_finished(self, update: JobUpdate) -> None:
         if update.state is JobState.failed and update.error is not None:
             self.message.emit(update.error.user_message)
+        elif update.paused and update.error is not None:
+            self.message.emit(
+                update.error.user_message
+                + self.tr(" The job is kept: use Resume in History (or restart) to fetch it.")
+            )
         if update.state is JobState.succeeded or update.cost:
             self._account.schedule_balance_refresh()
 

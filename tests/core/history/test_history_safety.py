@@ -109,8 +109,9 @@ def test_a_resume_offline_keeps_the_job_for_later(
 ) -> None:
     job = make_entry("running", state=JobState.running)
     with store.transaction("test") as db:  # its polling address no longer answers
-        db.execute("UPDATE jobs SET polling_url = 'http://127.0.0.1:9/v1/get_result' WHERE id = ?",
-                   (job,))  # fmt: skip
+        db.execute(
+            "UPDATE jobs SET polling_url = 'http://127.0.0.1:9/v1/get_result' WHERE id = ?", (job,)
+        )
     (record,) = store.unfinished_jobs()
     from fluxdesk.core.api.client import RetryPolicy, Timeouts
 
@@ -184,11 +185,25 @@ def test_two_processes_generate_into_one_history(emulator: EmulatorServer, tmp_p
     env = {**os.environ, "BFL_API_KEY": "bfl_two_writers", "FLUXDESK_HOME": str(home)}
 
     def generate(name: str) -> subprocess.Popen[str]:
-        command = [sys.executable, "-m", "fluxdesk", "generate", "--model", "flux-dev",
-                   "--prompt", f"writer {name}", "--count", "4", "--api-url",
-                   emulator.base_url, "--out", str(tmp_path / f"{name}.png")]  # fmt: skip
-        return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True,
-                                stderr=subprocess.PIPE)  # fmt: skip
+        command = [
+            sys.executable,
+            "-m",
+            "fluxdesk",
+            "generate",
+            "--model",
+            "flux-dev",
+            "--prompt",
+            f"writer {name}",
+            "--count",
+            "4",
+            "--api-url",
+            emulator.base_url,
+            "--out",
+            str(tmp_path / f"{name}.png"),
+        ]
+        return subprocess.Popen(
+            command, env=env, stdout=subprocess.PIPE, text=True, stderr=subprocess.PIPE
+        )
 
     writers = [generate("one"), generate("two")]
     for writer in writers:
