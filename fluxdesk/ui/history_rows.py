@@ -158,6 +158,7 @@ class RowCache(QObject):
         self._capacity = capacity
         self._rows: OrderedDict[JobId, JobRow] = OrderedDict()
         self._pinned: set[JobId] = set()
+        self._stale: set[JobId] = set()  # shown as they are, read again when next shown
         self._wanted: OrderedDict[JobId, None] = OrderedDict()
         self._in_flight = False
         self._flush = QTimer(self)
@@ -169,10 +170,19 @@ class RowCache(QObject):
         row = self._rows.get(job_id)
         if row is not None:
             self._rows.move_to_end(job_id)
+            if job_id in self._stale:
+                self._stale.discard(job_id)
+                self._wanted[job_id] = None
+                self.want([])
         return row
 
     def peek(self, job_id: JobId) -> JobRow | None:
         return self._rows.get(job_id)
+
+    def mark_stale(self) -> None:
+        """Everything may have changed (another window wrote): keep showing the rows, and
+        read each again the next time it is shown, so nothing flickers."""
+        self._stale = set(self._rows) - self._pinned
 
     def want(self, ids: list[JobId]) -> None:
         for job_id in ids:
@@ -200,6 +210,7 @@ class RowCache(QObject):
 
     def put(self, rows: list[JobRow]) -> None:
         for row in rows:
+            self._stale.discard(row.id)
             self._rows[row.id] = row
             self._rows.move_to_end(row.id)
         self._evict()
@@ -217,9 +228,9 @@ class RowCache(QObject):
         else:
             self._pinned.discard(job_id)
 
-    def forget(self, ids: list[JobId] | None = None) -> None:
-        """Drops rows so they are read again (all of them when `ids` is None)."""
-        for job_id in list(self._rows) if ids is None else ids:
+    def forget(self, ids: list[JobId]) -> None:
+        """Drops rows so they are read again when shown."""
+        for job_id in ids:
             if job_id not in self._pinned:
                 self._rows.pop(job_id, None)
 

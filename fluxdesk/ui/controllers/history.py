@@ -75,7 +75,7 @@ class HistoryController(QObject):
     @Slot()
     def refresh(self) -> None:
         """Reads everything again (entries another window or `fluxdesk generate` added)."""
-        self._model.cache.forget()
+        self._model.cache.mark_stale()
         self.set_query(self._query)
         self._tasks.run("models", lambda: models_in_history(self._store))
 
