@@ -367,6 +367,8 @@ class JobPlan:
     settings_from: JobId | None = None  # the entry whose settings were reused
     provider: str = "bfl"  # "demo" for the built-in emulator (free, so re-run after a restart)
     page_id: int | None = None  # the project page the job belongs to
+    # When the artist asked for it (variations start in parallel; their order is kept).
+    created_at: float | None = None
 
 
 def run_planned_job(
@@ -392,6 +394,7 @@ def run_planned_job(
             settings_from=plan.settings_from,
             provider=plan.provider,
             page_id=plan.page_id,
+            created_at=plan.created_at,
         )
         yield JobUpdate(job_id, JobState.queued)
         with gate.slot(plan.request.model, cancel):

@@ -33,6 +33,7 @@ from fluxdesk.core.jobs import JobId, JobState
 from fluxdesk.ui.history_actions import build_history_actions, context_menu, enable_for
 from fluxdesk.ui.history_delegate import TILE, HistoryDelegate
 from fluxdesk.ui.history_filters import HistoryFilterBar
+from fluxdesk.ui.history_list_view import HistoryListView
 from fluxdesk.ui.history_model import HistoryModel, JobRow
 from fluxdesk.ui.history_projects import ProjectPicker
 from fluxdesk.ui.lineage_model import LineageModel
@@ -135,11 +136,10 @@ class HistoryDock(QDockWidget):
         layout.addLayout(header)
 
         self.delegate = HistoryDelegate(body)
-        self.view = QListView(body)
+        self.view = HistoryListView(body)
         self.view.setObjectName("historyView")
         self.view.setModel(model)
         self.view.setUniformItemSizes(True)  # lets Qt virtualise thousands of rows cheaply
-        self.view.setLayoutMode(QListView.LayoutMode.Batched)
         self.view.setIconSize(QSize(68, 68))
         self.tree = QTreeView(body)
         self.tree.setObjectName("historyTree")

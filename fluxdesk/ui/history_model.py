@@ -11,10 +11,10 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QStringListModel,
     Qt,
     Slot,
 )
@@ -34,7 +34,11 @@ PREFETCH_BEFORE = 60
 PREFETCH_AFTER = 140
 
 
-class HistoryModel(QAbstractListModel):
+class HistoryModel(QStringListModel):
+    """The ids live in a QStringListModel so that row counting stays in C++: a list view asks
+    for it once per row whenever it lays out (a search, a new job), and 10,000 round trips
+    into Python would cost more than the query itself. Everything else is Python."""
+
     def __init__(
         self,
         rows: RowCache | None = None,
@@ -55,8 +59,10 @@ class HistoryModel(QAbstractListModel):
 
     # --- Qt model interface -----------------------------------------------------------------
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled  # not editable
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
@@ -126,13 +132,12 @@ class HistoryModel(QAbstractListModel):
             and (row := self.cache.peek(job_id)) is not None
             and row.accepted_by(query)
         ]
-        self.beginResetModel()
         self._waiting.clear()
         self.query = query
         self._ids = sorted(live, key=self._created, reverse=True) + list(ids) if live else ids
         self._reindex()
         self._loaded = True
-        self.endResetModel()
+        self.setStringList(self._ids)  # resets the model
 
     def _created(self, job_id: JobId) -> float:
         row = self.cache.peek(job_id)
@@ -149,10 +154,10 @@ class HistoryModel(QAbstractListModel):
             self.cache.pin(row.id)
         if not row.accepted_by(self.query) or row.id in self._position:
             return
-        self.beginInsertRows(QModelIndex(), 0, 0)
         self._ids.insert(0, row.id)
         self._reindex()
-        self.endInsertRows()
+        self.insertRows(0, 1)
+        self.setData(self.index(0), row.id)
 
     def remove_ids(self, ids: list[JobId]) -> None:
         """Entries that left the query's results (deleted, un-starred in the starred view)."""
@@ -160,9 +165,8 @@ class HistoryModel(QAbstractListModel):
         if not doomed:
             return
         for position in sorted((self._position[job_id] for job_id in doomed), reverse=True):
-            self.beginRemoveRows(QModelIndex(), position, position)
+            self.removeRows(position, 1)
             del self._ids[position]
-            self.endRemoveRows()
         self._reindex()
 
     def replace_rows(self, rows: list[JobRow]) -> None:

@@ -169,9 +169,10 @@ class HistoryStore:
         settings_from: JobId | None = None,
         provider: str = "bfl",
         page_id: int | None = None,
+        created_at: float | None = None,
     ) -> None:
         """Records a job before anything is sent. Its inputs must already be stored."""
-        now = time.time()
+        now = time.time() if created_at is None else created_at
         with self.transaction("the job") as db:
             db.execute(
                 "INSERT INTO jobs (id, created_at, updated_at, source, provider, api_base, model, "

@@ -163,7 +163,7 @@ class GenerationController(QObject):
         for request in state.requests(inputs):
             job_id = JobId(uuid.uuid4().hex)
             price = estimate_credits(spec, request)
-            provider = "demo" if connection.demo else "bfl"
+            row = JobRow.pending(job_id, request, price, parent, self._settings_from, self._page_id)
             plan = JobPlan(
                 request,
                 connection.api,
@@ -171,12 +171,11 @@ class GenerationController(QObject):
                 price,
                 parent,
                 self._settings_from,
-                provider,
-                self._page_id,
+                provider="demo" if connection.demo else "bfl",
+                page_id=self._page_id,
+                created_at=row.created_at,  # the list's order survives a restart
             )
-            self._history.add_row(
-                JobRow.pending(job_id, request, price, parent, self._settings_from, self._page_id)
-            )
+            self._history.add_row(row)
             self._runner.submit(job_id, plan)
             started.append(job_id)
         self.jobs_started.emit(started)
