@@ -5,6 +5,7 @@ history too big to load at once."""
 from __future__ import annotations
 
 import io
+import os
 import time
 from pathlib import Path
 
@@ -218,3 +219,37 @@ def test_a_big_history_is_read_as_it_scrolls(qtbot: QtBot, quick_studio: Built) 
     view.scrollToBottom()
     qtbot.waitUntil(lambda: model.row(model.index(3999)) is not None, timeout=5000)
     assert model.row(model.index(3999)).id == "bulk-03999"
+
+
+def test_resume_a_paused_job_from_the_dock(
+    qtbot: QtBot, quick_studio: Built, emulator: EmulatorServer
+) -> None:
+    """A job this window paused (the connection dropped after BFL accepted it) is fetched by
+    Resume, without sending it again."""
+    from fluxdesk.core.api.body import build_body
+    from fluxdesk.core.api.catalog import get_model
+    from fluxdesk.core.api.client import FluxApi
+
+    key = os.environ["BFL_API_KEY"]  # the window's key (set by the studio fixture)
+    store = quick_studio.parts.generation.store
+    request = GenerationRequest("flux-dev", "a lighthouse", {}, 5)
+    spec = get_model("flux-dev")
+    handle = FluxApi(emulator.base_url, key).submit(
+        spec.endpoint, build_body(spec, request, store.image_bytes)
+    )
+    job = JobId("paused-job")
+    store.create_job(job, request, source="gui", api_base=emulator.base_url, price_estimate=2.5)
+    store.mark_submitted(job, handle)
+    store.note(job, "network", "Lost contact with the API while waiting for the result.")
+    history = quick_studio.parts.history
+    with qtbot.waitSignal(history.loaded, timeout=5000):
+        history.refresh()
+    model = quick_studio.parts.history_model
+    qtbot.waitUntil(lambda: model.row_for(job) is not None and model.row_for(job).paused)
+    dock = quick_studio.window.history_dock
+    dock.select_job(job)
+    dock.actions_.resume.trigger()
+    qtbot.waitUntil(lambda: model.row_for(job).state is JobState.succeeded, timeout=10_000)
+    record = store.get_job(job)
+    assert record is not None and record.result is not None and record.task_id == handle.task_id
+    assert len(emulator.tasks) == 1
