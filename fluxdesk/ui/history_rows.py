@@ -161,6 +161,8 @@ class RowCache(QObject):
         self._stale: set[JobId] = set()  # shown as they are, read again when next shown
         self._wanted: OrderedDict[JobId, None] = OrderedDict()
         self._in_flight = False
+        # Rows changed here while a read was under way: that read's copy is older.
+        self._superseded: set[JobId] = set()
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
         self._flush.setInterval(0)  # coalesce every request of one paint into one read
@@ -204,7 +206,8 @@ class RowCache(QObject):
     def fetched(self, rows: list[JobRow]) -> None:
         """The answer to a `fetch_wanted` (also after a failed read: pass no rows)."""
         self._in_flight = False
-        self.put(rows)
+        superseded, self._superseded = self._superseded, set()
+        self.put([row for row in rows if row.id not in superseded])
         if self._wanted:
             self._flush.start()
 
@@ -219,6 +222,8 @@ class RowCache(QObject):
 
     def replace(self, row: JobRow) -> None:
         """A changed row (live update, star...): stored without announcing an arrival."""
+        if self._in_flight:
+            self._superseded.add(row.id)
         self._rows[row.id] = row
         self._rows.move_to_end(row.id)
 
@@ -276,6 +281,10 @@ class ThumbnailCache(QObject):
                     self._asked.discard(stale)
                 self.wanted.emit(sha256, source)
         return None
+
+    def retry_failed(self) -> None:
+        """Files may be back (a restore): ask again for thumbnails that could not be made."""
+        self._failed.clear()
 
     def next_request(self) -> tuple[str, Path] | None:
         """The most recent request still wanted (last in, first out)."""

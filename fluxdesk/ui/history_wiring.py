@@ -24,7 +24,6 @@ class HistoryWiring(QObject):
         super().__init__(window)
         model, history, edits = parts.history_model, parts.history, parts.history_edits
         recovery, backup, generation = parts.recovery, parts.backup, parts.generation
-        self._window = window
         self._dock = dock
         self._model = model
         self._history = history
@@ -56,6 +55,13 @@ class HistoryWiring(QObject):
         dock.resume_requested.connect(recovery.resume)
         backup.restored.connect(history.refresh)
         backup.restored.connect(edits.load)
+
+    @property
+    def _window(self) -> QWidget | None:
+        # Not kept in an attribute: a window <-> wiring reference cycle would leave the window
+        # to Python's cyclic GC, which may then tear it down at any moment, even mid-paint.
+        parent = self.parent()
+        return parent if isinstance(parent, QWidget) else None
 
     @Slot(str)
     def _on_dock_view_mode_changed(self, mode: str) -> None:

@@ -62,3 +62,15 @@ def test_thumbnails_newest_request_first_and_stale_ones_dropped(
     assert cache.get("sha0", tmp_path / "0.png") is not None
     cache.put("broken", None)  # an unreadable file is not asked for again and again
     assert cache.get("broken", tmp_path / "b.png") is None and not cache.has_pending()
+
+
+def test_a_read_under_way_does_not_undo_a_change_made_meanwhile(qtbot: QtBot) -> None:
+    import dataclasses
+
+    cache = RowCache()
+    with qtbot.waitSignal(cache.fetch_wanted, timeout=1000):
+        cache.want([JobId("j1")])
+    starred = dataclasses.replace(row(1), starred=True)
+    cache.replace(starred)  # the artist starred it while the read was running
+    cache.fetched([row(1)])  # the read's copy predates the star
+    assert cache.peek(JobId("j1")) == starred

@@ -39,11 +39,9 @@ class BackupController(QObject):
         self._tasks.task_progress.connect(self._on_tasks_task_progress)
         self._progress: QProgressDialog | None = None
         self._task_id = 0
-        self._window: QWidget | None = None
 
     def install(self, window: QMainWindow, before: QAction | None = None) -> None:
         """Adds the two actions to the window's File menu (before `before`)."""
-        self._window = window
         self.back_up_action = QAction(window.tr("Back Up History…"), window)
         self.back_up_action.setObjectName("backUpHistoryAction")
         self.restore_action = QAction(window.tr("Restore History…"), window)
@@ -55,6 +53,12 @@ class BackupController(QObject):
             menu.insertAction(before, self.back_up_action)  # type: ignore[arg-type]
             menu.insertAction(before, self.restore_action)  # type: ignore[arg-type]
             menu.insertSeparator(before)  # type: ignore[arg-type]
+
+    @property
+    def _window(self) -> QWidget | None:
+        # The window that owns this controller (not kept in an attribute: see HistoryWiring).
+        parent = self.parent()
+        return parent if isinstance(parent, QWidget) else None
 
     def busy(self) -> bool:
         return self._tasks.pending() > 0

@@ -76,6 +76,7 @@ class HistoryController(QObject):
     def refresh(self) -> None:
         """Reads everything again (entries another window or `fluxdesk generate` added)."""
         self._model.cache.mark_stale()
+        self._model.thumbnails.retry_failed()
         self.set_query(self._query)
         self._tasks.run("models", lambda: models_in_history(self._store))
 
