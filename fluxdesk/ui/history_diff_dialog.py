@@ -36,7 +36,12 @@ def prompt_html(diff: EntryDiff) -> str:
         'text-decoration:line-through">{}</span>',
         Change.added: '<span style="background:rgba(63,166,106,0.32)">{}</span>',
     }
-    body = "".join(styles[op.change].format(html.escape(op.text)) for op in diff.prompt)
+    parts = []
+    for previous, op in zip((None, *diff.prompt), diff.prompt, strict=False):
+        if previous is not None and previous.change is Change.removed and op.change is Change.added:
+            parts.append(" ")  # "thin" struck out, then "bold": not "thinbold"
+        parts.append(styles[op.change].format(html.escape(op.text)))
+    body = "".join(parts)
     return f"<p style='line-height:140%'>{body or '—'}</p>"
 
 
@@ -120,7 +125,10 @@ class EntryDiffDialog(QDialog):
         return f"<b>{html.escape(which)}</b> · {when} · {html.escape(record.status)}"
 
     def _fill(self, *, show_all: bool) -> None:
-        rows = self._diff.fields if show_all else self._diff.changed_fields
+        always = ("cost", "time")  # what each step cost is worth seeing even when equal
+        rows = [
+            item for item in self._diff.fields if show_all or item.changed or item.name in always
+        ]
         self.table.setRowCount(len(rows))
         for number, change in enumerate(rows):
             for column, text in enumerate((change.name, change.before, change.after)):

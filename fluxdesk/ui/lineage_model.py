@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
 from PySide6.QtGui import QPixmap
 
+from fluxdesk.core.history.diff import Change, prompt_diff
 from fluxdesk.core.history.lineage import Forest
 from fluxdesk.core.jobs import JobId, JobUpdate
 from fluxdesk.ui.history_model import ID_ROLE, ROW_ROLE, tooltip
@@ -93,10 +94,24 @@ class LineageModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.request.prompt or row.model_label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(row)
+            return self._tooltip(index.internalId(), row)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._thumbnail(row)
         return None
+
+    def _tooltip(self, number: int, row: JobRow) -> str:
+        """The entry, and how its prompt changed from the step it was made from."""
+        text = tooltip(row)
+        parent = self._parent[number]
+        before = self._rows.peek(self._ids[parent]) if parent != _ROOT else None
+        if before is None or before.request.prompt == row.request.prompt:
+            return text
+        changes = [
+            ("+ " if op.change is Change.added else "− ") + op.text.strip()
+            for op in prompt_diff(before.request.prompt, row.request.prompt)
+            if op.change is not Change.same and op.text.strip()
+        ]
+        return text + "\n\n" + self.tr("From the step before:") + "\n" + "\n".join(changes)
 
     def _neighbours(self, number: int) -> list[JobId]:
         """Rows around a missing one, in tree order: what scrolls into view next."""

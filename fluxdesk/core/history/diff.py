@@ -13,8 +13,9 @@ from typing import Any
 from fluxdesk.core.api.pricing import format_credits
 from fluxdesk.core.history.records import JobRecord
 
-# A word with the spaces after it: "ink the" -> ["ink ", "the"], so edits read as words.
-_TOKENS = re.compile(r"\S+\s*|\s+")
+# Words, runs of punctuation and runs of spaces: "bold lines," vs "bold lines, darker" is
+# one added ", darker", not a changed "lines,".
+_TOKENS = re.compile(r"\w+|[^\w\s]+|\s+")
 
 
 class Change(StrEnum):

@@ -227,7 +227,7 @@ def test_diff_of_two_entries(store: HistoryStore, make_entry: MakeEntry) -> None
     diff = entry_diff(a, b)
     removed = [op.text for op in diff.prompt if op.change is Change.removed]
     added = [op.text for op in diff.prompt if op.change is Change.added]
-    assert (removed, added) == (["thin "], ["bold "])
+    assert (removed, added) == (["thin"], ["bold"])
     changed = {item.name: (item.before, item.after) for item in diff.changed_fields}
     assert changed["model"] == ("flux-kontext-pro", "flux-kontext-max")
     assert changed["seed"] == ("5", "6")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -154,6 +154,10 @@ def test_the_lineage_tree(qtbot: QtBot, filled) -> None:
     assert lineage.rowCount(parent) == 1
     assert lineage.index(0, 0, parent).internalId() == lineage.index_for(ids[4]).internalId()
     assert lineage.rowCount() == 4  # roots: the child sits under its parent
+    child = lineage.index(0, 0, parent)
+    qtbot.waitUntil(lambda: child.data(Qt.ItemDataRole.ToolTipRole) is not None)
+    changes = child.data(Qt.ItemDataRole.ToolTipRole).split("From the step before:")[1]
+    assert changes.split() == ["+", ",", "darker"]  # only what this step added
     dock.findChild(object, "historyView_list").click()
     assert dock.current_view() is dock.view
 
