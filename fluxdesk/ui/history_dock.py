@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -37,40 +36,8 @@ from fluxdesk.ui.history_list_view import HistoryListView
 from fluxdesk.ui.history_model import HistoryModel, JobRow
 from fluxdesk.ui.history_projects import ProjectPicker
 from fluxdesk.ui.lineage_model import LineageModel
+from fluxdesk.ui.notice_bar import NoticeBar
 from fluxdesk.ui.text import count_text
-
-
-class NoticeBar(QFrame):
-    """A transient line under the list: "Moved 3 entries to the Trash. [Undo] [×]"."""
-
-    action_clicked = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("historyNotice")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.button = QPushButton(self)
-        self.button.setObjectName("historyNoticeAction")
-        self.button.clicked.connect(self.action_clicked)
-        close = QPushButton("×", self)
-        close.setFlat(True)
-        close.setFixedWidth(24)
-        close.setToolTip(self.tr("Dismiss"))
-        close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 4, 4)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.button)
-        layout.addWidget(close)
-        self.hide()
-
-    def show_text(self, text: str, action: str = "") -> None:
-        self.label.setText(text)
-        self.button.setText(action)
-        self.button.setVisible(bool(action))
-        self.setVisible(bool(text))
 
 
 class HistoryDock(QDockWidget):
