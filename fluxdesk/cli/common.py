@@ -17,6 +17,7 @@ from fluxdesk.core.errors import (
     MissingKey,
     StorageError,
 )
+from fluxdesk.core.history.leases import InstanceLease
 from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.logs import register_secret
 from fluxdesk.core.paths import AppPaths
@@ -30,6 +31,10 @@ EXIT_CREDITS = 4
 EXIT_INTERRUPTED = 130
 
 API_URL_ENV = "FLUXDESK_API_URL"
+RESUME_HINT = (
+    "The job is kept in the history: run 'fluxdesk history resume' to fetch the result "
+    "(BFL keeps it 10 minutes after it is ready)."
+)
 
 
 def exit_code_for(error: FluxError) -> int:
@@ -83,4 +88,14 @@ def open_history(paths: AppPaths) -> HistoryStore:
         raise StorageError(
             f"The history at {paths.history_db} could not be opened ({exc}). Start the app to "
             "repair it, or set FLUXDESK_HOME to use another folder."
+        ) from exc
+
+
+def claim_lease(store: HistoryStore) -> InstanceLease:
+    """Marks the jobs this command starts as owned by a live process until it exits."""
+    try:
+        return store.claim_instance()
+    except OSError as exc:
+        raise StorageError(
+            f"The history folder {store.leases_dir.parent} is not writable ({exc})."
         ) from exc

@@ -17,6 +17,8 @@ from typing import Any
 from fluxdesk.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_USAGE,
+    RESUME_HINT,
+    claim_lease,
     exit_code_for,
     open_history,
     print_error,
@@ -158,10 +160,23 @@ def run(args: argparse.Namespace, paths: AppPaths, policy: PollPolicy | None = N
         requests_ = _build_requests(args, store, provider, spec)
         if chosen.missing_key is not None:
             raise chosen.missing_key
+        lease = claim_lease(store)
     except FluxError as error:
         print_error(error.user_message)
         return exit_code_for(error)
+    try:
+        return _run_all(args, store, provider, requests_, policy)
+    finally:
+        lease.release()
 
+
+def _run_all(
+    args: argparse.Namespace,
+    store: HistoryStore,
+    provider: Provider,
+    requests_: list[GenerationRequest],
+    policy: PollPolicy | None,
+) -> int:
     policy = dataclasses.replace(policy or PollPolicy(), deadline=args.timeout)
     gate = ConcurrencyGate()
     cancel = threading.Event()
@@ -199,5 +214,8 @@ def _report(outcome: _Outcome, out: Path | None, count: int, printer: _Printer) 
             return exit_code_for(error)
         return 0
     error = update.error or FluxError("The job ended without a result.")
-    printer.failed(prefix + error.user_message)
+    message = prefix + error.user_message
+    if update.paused:
+        message += " " + RESUME_HINT
+    printer.failed(message)
     return exit_code_for(error)

@@ -10,13 +10,14 @@ from typing import NoReturn
 
 from fluxdesk import __version__
 from fluxdesk.cli.export_args import add_parser as add_export_parser
+from fluxdesk.cli.history_args import add_parser as add_history_parser
 from fluxdesk.core.api.catalog import model_ids
 from fluxdesk.core.jobs import PollPolicy
 from fluxdesk.core.providers.base import ProviderId
 from fluxdesk.core.providers.fal.catalog import FAL_MODELS
 from fluxdesk.core.providers.registry import comfy_workflows
 
-COMMANDS = ("generate", "credits", "emulator", "export")
+COMMANDS = ("generate", "credits", "emulator", "export", "history")
 DEFAULT_EMULATOR_PORT = 8765
 
 
@@ -124,6 +125,7 @@ def build_cli_parser() -> argparse.ArgumentParser:
     credits.add_argument("--api-url", metavar="URL")
 
     add_export_parser(commands)
+    add_history_parser(commands)
 
     emulator = commands.add_parser(
         "emulator", help="run a built-in emulator (BFL API, fal.ai or ComfyUI) on this machine"
@@ -177,6 +179,10 @@ def run_command(argv: list[str], *, poll_policy: PollPolicy | None = None) -> in
         from fluxdesk.cli.export import run as run_export
 
         return run_export(args, paths)
+    if args.command == "history":
+        from fluxdesk.cli.history import run as run_history
+
+        return run_history(args, paths, poll_policy)
     from fluxdesk.cli.credits import run as run_credits
 
     return run_credits(args)

@@ -20,9 +20,16 @@ from typing import TYPE_CHECKING, NewType
 from fluxdesk.core.api.client import FluxApi
 from fluxdesk.core.api.models import GenerationRequest, TaskHandle, TaskStatus
 from fluxdesk.core.errors import (
+    DownloadError,
     FluxError,
+    NetworkError,
     OperationCancelled,
     PollTimeout,
+    ProtocolError,
+    RateLimited,
+    ResultExpired,
+    ServerError,
+    StorageError,
     TaskNotFound,
     UnexpectedError,
     ValidationProblem,
@@ -63,6 +70,15 @@ class JobUpdate:
     result: StoredImage | None = None
     seed: int | None = None
     cost: float | None = None
+    # The run stopped but the job is not over: BFL accepted it (it may be paid), so it stays
+    # unfinished in the history with its task id and is resumed later (next start, Resume,
+    # `fluxdesk history resume`). `error` says why it stopped; `state` is the state it keeps.
+    paused: bool = False
+
+    @property
+    def ends_run(self) -> bool:
+        """The last update of a run: a terminal state, or a pause."""
+        return self.paused or self.state.is_terminal
 
 
 class CancelToken(threading.Event):
@@ -112,6 +128,25 @@ class PollPolicy:
         return interval
 
 
+def is_resumable(error: FluxError) -> bool:
+    """After BFL accepted a job, which failures only interrupt it: the connection, a busy or
+    failing server, our own deadline, a download cut short, a full disk. Trying again later
+    can still bring the (paid) result home, so these pause the job instead of failing it."""
+    if isinstance(error, ResultExpired | ProtocolError):
+        return False
+    return isinstance(
+        error, NetworkError | RateLimited | ServerError | PollTimeout | DownloadError | StorageError
+    )
+
+
+class _Paused(Exception):
+    """Internal: the run stops here and the job stays resumable."""
+
+    def __init__(self, error: FluxError) -> None:
+        super().__init__(error.user_message)
+        self.error = error
+
+
 def as_provider(target: Provider | FluxApi) -> Provider:
     """A bare BFL client (as older callers pass) becomes the BFL provider."""
     return BflProvider(target) if isinstance(target, FluxApi) else target
@@ -125,12 +160,18 @@ class _Job:
         store: HistoryStore,
         policy: PollPolicy,
         cancel: threading.Event,
+        state: JobState = JobState.queued,
     ) -> None:
         self.job_id = job_id
         self.provider = provider
         self.store = store
         self.policy = policy
         self.cancel = cancel
+        self.state = state  # as last recorded in the history
+
+    def _recorded(self, state: JobState) -> JobState:
+        self.state = state
+        return state
 
     def _wait(self, seconds: float) -> None:
         if self.cancel.wait(seconds) if seconds > 0 else self.cancel.is_set():
@@ -141,22 +182,31 @@ class _Job:
             raise ValidationProblem(problems)
         if self.cancel.is_set():
             raise OperationCancelled()
-        self.store.mark_state(self.job_id, JobState.submitting)
-        yield JobUpdate(self.job_id, JobState.submitting)
+        self.store.mark_submitting(self.job_id)
+        yield JobUpdate(self.job_id, self._recorded(JobState.submitting))
         handle = self.provider.submit(request, self.store.image_bytes, self.cancel)
         self.store.mark_submitted(self.job_id, handle)
         yield JobUpdate(
-            self.job_id, JobState.running, progress=0.0, task_id=handle.task_id, cost=handle.cost
+            self.job_id,
+            self._recorded(JobState.running),
+            progress=0.0,
+            task_id=handle.task_id,
+            cost=handle.cost,
         )
         yield from self.follow(handle)
 
     def follow(self, handle: TaskHandle) -> Iterator[JobUpdate]:
-        """Polls until a terminal status, then downloads and stores the result."""
+        """Polls until a terminal status, then downloads and stores the result. Failures that
+        only interrupt an accepted job pause it (see `is_resumable`)."""
         try:
             yield from self._follow(handle)
         except OperationCancelled:
             if not _is_shutdown(self.cancel):
                 self.provider.cancel(handle)  # the artist's cancel: stop the server's work too
+            raise
+        except FluxError as error:
+            if is_resumable(error):
+                raise _Paused(error) from error
             raise
         finally:
             self.provider.release(handle)
@@ -198,7 +248,7 @@ class _Job:
 
         # From here the job is paid for: a cancel no longer stops it (the result is kept).
         self.store.mark_ready(self.job_id)
-        yield JobUpdate(self.job_id, JobState.downloading, progress=1.0)
+        yield JobUpdate(self.job_id, self._recorded(JobState.downloading), progress=1.0)
         # An artist's cancel no longer stops a paid result; closing the app does (it resumes).
         abort = self.cancel.shutdown if isinstance(self.cancel, CancelToken) else None
         image = provider.fetch_result(status, abort)
@@ -218,11 +268,19 @@ def _guarded(job: _Job, steps: Iterator[JobUpdate]) -> Iterator[JobUpdate]:
     try:
         yield from steps
         return
+    except _Paused as paused:
+        log.info("job %s paused: %s (%s)", job.job_id, paused.error.kind, paused.error.detail)
+        try:
+            job.store.mark_paused(job.job_id, paused.error)
+        except Exception:  # e.g. the disk is still full: the state in the history is enough
+            log.exception("could not note why job %s paused", job.job_id)
+        yield JobUpdate(job.job_id, job.state, error=paused.error, paused=True)
+        return
     except OperationCancelled:
         final = JobUpdate(job.job_id, JobState.cancelled)
         if _is_shutdown(job.cancel):
             log.info("job %s interrupted by shutdown; it resumes on the next start", job.job_id)
-            yield final
+            yield JobUpdate(job.job_id, job.state, paused=True)
             return
     except FluxError as error:
         log.info("job %s failed: %s (%s)", job.job_id, error.kind, error.detail or "")
@@ -262,10 +320,15 @@ def resume_generation(
     store: HistoryStore,
     policy: PollPolicy,
     cancel: threading.Event,
+    state: JobState = JobState.running,
 ) -> Iterator[JobUpdate]:
-    """Picks up a job the API already accepted (after a restart): poll, download, store."""
-    job = _Job(job_id, as_provider(provider), store, policy, cancel)
+    """Picks up a job the API already accepted (after a restart): poll, download, store.
+    `state` is the job's state in the history (running, or downloading)."""
+    job = _Job(job_id, as_provider(provider), store, policy, cancel, state)
     return _guarded(job, job.follow(handle))
+
+
+DEMO_RUNNER = "demo"  # the history's provider column for jobs run on the built-in emulator
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +341,12 @@ class JobPlan:
     price_estimate: float | None = None
     parent_id: JobId | None = None  # the result used as this job's input
     settings_from: JobId | None = None  # the entry whose settings were reused
+    # On the built-in demo emulator: free, so simply sent again after a restart (recorded as
+    # the "demo" runner; the request still says which provider it was written for).
+    demo: bool = False
+    page_id: int | None = None  # the project page the job belongs to
+    # When the artist asked for it (variations start in parallel; their order is kept).
+    created_at: float | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "provider", as_provider(self.provider))
@@ -309,7 +378,9 @@ def run_planned_job(
             price_estimate=plan.price_estimate,
             parent_id=plan.parent_id,
             settings_from=plan.settings_from,
-            provider=provider.id,
+            provider=DEMO_RUNNER if plan.demo else provider.id,
+            page_id=plan.page_id,
+            created_at=plan.created_at,
         )
         yield JobUpdate(job_id, JobState.queued)
         model = plan.request.model

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from fluxdesk.emulator.faults import Fault, FaultBook, Waiter
@@ -31,7 +32,7 @@ class LoopbackEmulator:
         self._faults = FaultBook()
         self._waiter = Waiter()
         self._recorded: list[RecordedRequest] = []
-        self._record_lock = threading.Lock()
+        self._record_lock = threading.Condition()
         self._stop_lock = threading.Lock()
         self._stopped = False
         self._threads: list[threading.Thread] = []
@@ -107,9 +108,23 @@ class LoopbackEmulator:
         with self._record_lock:
             return list(self._recorded)
 
+    def wait_for_request(
+        self, match: Callable[[RecordedRequest], bool], timeout: float = 5.0
+    ) -> RecordedRequest | None:
+        """Blocks until a request that `match`es has arrived (it is recorded before it is
+        answered, so its handler may still be working on it); None on timeout."""
+
+        def found() -> RecordedRequest | None:
+            return next((r for r in self._recorded if match(r)), None)
+
+        with self._record_lock:
+            self._record_lock.wait_for(lambda: found() is not None, timeout)
+            return found()
+
     def _record(self, request: RecordedRequest) -> None:
         with self._record_lock:
             self._recorded.append(request)
+            self._record_lock.notify_all()
 
     def snapshot(self) -> dict[str, Any]:
         """What ``GET /_emulator/state`` answers (subclasses add their own state)."""

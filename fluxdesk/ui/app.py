@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import logging
 import os
 import sys
@@ -20,16 +21,21 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fluxdesk import __version__
 from fluxdesk.core.concurrency import ConcurrencyGate
+from fluxdesk.core.history.leases import FileLock, InstanceLease
 from fluxdesk.core.history.recovery import open_history_or_recover
+from fluxdesk.core.history.resume import ResumePlan, run_resume
 from fluxdesk.core.jobs import PollPolicy, run_planned_job
 from fluxdesk.core.logs import configure_logging
 from fluxdesk.core.paths import AppPaths
 from fluxdesk.core.secrets import KeyringSecretStore, SecretStore
 from fluxdesk.resources import resource_path
 from fluxdesk.ui.controllers.account import AccountController
+from fluxdesk.ui.controllers.backup import BackupController
 from fluxdesk.ui.controllers.generation import GenerationController
 from fluxdesk.ui.controllers.history import HistoryController
+from fluxdesk.ui.controllers.history_edits import HistoryEditsController
 from fluxdesk.ui.controllers.providers import ProvidersController
+from fluxdesk.ui.controllers.recovery import RecoveryController
 from fluxdesk.ui.gc_guard import GuiThreadCollector
 from fluxdesk.ui.history_model import HistoryModel
 from fluxdesk.ui.main_window import MainWindow, Parts
@@ -76,23 +82,46 @@ class Built:
     parts: Parts
     paths: AppPaths
     recovered_from: Path | None
+    lease: InstanceLease  # marks this window's jobs as owned by a live process
+    # Held by the first window on this history; None in a second one (told in the dock).
+    window_lock: FileLock | None
 
     def start(self) -> None:
-        """Starts the background work: key lookup / demo, history loading."""
+        """Starts the background work: key lookup / demo, history loading, and resuming the
+        jobs a crash or a closed window interrupted."""
         self.parts.account.start()
         self.parts.providers.start()
         self.parts.history.load()
         self.parts.tools.start()
+        self.parts.history_edits.load()
+        self.parts.recovery.start()
+        if self.window_lock is None:
+            self.window.history_dock.notice.show_text(
+                self.window.tr(
+                    "Another FluxDesk window is open on this history. Both can work safely; "
+                    "press F5 here to see entries made there."
+                )
+            )
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         parts = self.parts
         done = parts.runner.shutdown(timeout_ms)
-        done = parts.generation.shutdown(timeout_ms) and done
-        done = parts.history.shutdown(timeout_ms) and done
-        done = parts.providers.shutdown(timeout_ms) and done
-        done = self.window.tools.shutdown(timeout_ms) and done
-        done = parts.tools.shutdown(timeout_ms) and done
+        for owner in (
+            parts.generation,
+            parts.history,
+            parts.history_edits,
+            parts.recovery,
+            parts.backup,
+            parts.providers,
+            self.window.tools,
+            parts.tools,
+        ):
+            done = owner.shutdown(timeout_ms) and done
         parts.account.shutdown()
+        if done:  # a job thread still running keeps its jobs ours until the process ends
+            self.lease.release()
+        if self.window_lock is not None:
+            self.window_lock.release()
         return done
 
 
@@ -107,6 +136,10 @@ def build_window(
 ) -> Built:
     paths.ensure()
     store, recovered_from = open_history_or_recover(paths)
+    lease = store.claim_instance()
+    # An OS lock, not a pid file: the kernel drops it when a window crashes, so a stale lock
+    # can never claim a second window is open (see core/history/leases.py).
+    window_lock = FileLock.try_acquire(paths.data / "window.lock")
     preferences = PreferencesKeeper(paths.preferences)
     gate = ConcurrencyGate()
     start = functools.partial(
@@ -129,18 +162,45 @@ def build_window(
     history = HistoryController(store, model, paths.thumbnails)
     window_state = WindowState(paths.config)
     tools = build_studio_tools(paths, preferences, generation)
+    edits = HistoryEditsController(store, model, history)
+    recovery = RecoveryController(store, runner, providers, model)
+    backup = BackupController(store, runner)
     parts = Parts(
-        runner, model, account, generation, history, preferences, window_state, providers, tools
+        runner,
+        model,
+        account,
+        generation,
+        history,
+        preferences,
+        window_state,
+        providers,
+        tools,
+        edits,
+        recovery,
+        backup,
     )
     window = MainWindow(parts)
-    for owned in (preferences, runner, model, account, providers, generation, history):
+    for owned in (
+        preferences,
+        runner,
+        model,
+        account,
+        providers,
+        generation,
+        history,
+        edits,
+        recovery,
+        backup,
+        tools.presets,
+        tools.spending,
+    ):
         owned.setParent(window)
-    tools.presets.setParent(window)
-    tools.spending.setParent(window)
-    return Built(window, parts, paths, recovered_from)
+    return Built(window, parts, paths, recovered_from, lease, window_lock)
 
 
 def _start_job(job_id, plan, cancel, *, store, policy, gate):  # type: ignore[no-untyped-def]
+    if isinstance(plan, ResumePlan):  # a job a crash or a closed window interrupted
+        return run_resume(job_id, plan, store=store, policy=policy, cancel=cancel)
     return run_planned_job(job_id, plan, store=store, policy=policy, gate=gate, cancel=cancel)
 
 
@@ -191,6 +251,9 @@ def run_app(argv: list[str]) -> int:
             ).format(name=built.recovered_from.name, folder=paths.images),
         )
     built.start()
+    # Everything built so far lives as long as the window: keep it out of the garbage
+    # collector's full passes, which otherwise stall scrolling a big history for ~60 ms.
+    gc.freeze()
     code = app.exec()
     built.shutdown()
     collector.stop()

@@ -1,240 +1,262 @@
-"""One row per job, newest first, fed by the store (on start) and by job updates (live)."""
+"""The history as a list model: one row per entry of the current query, newest first.
+
+The model holds only the ids of the query's results (10,000 ids are a few hundred kB); the
+rows themselves come from a `RowCache` as they scroll into view, and thumbnails from a
+`ThumbnailCache`. A row not read yet shows as a placeholder for a frame or two. New jobs and
+live updates arrive from the runner. GUI thread only.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import time
-from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QStringListModel,
     Qt,
-    Signal,
     Slot,
 )
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QPixmap
 
 from fluxdesk.core.api.catalog import get_model
-from fluxdesk.core.api.models import GenerationRequest
 from fluxdesk.core.errors import InputError
-from fluxdesk.core.history.store import JobRecord
-from fluxdesk.core.jobs import JobId, JobState, JobUpdate
-from fluxdesk.core.providers.base import PROVIDER_LABELS
-from fluxdesk.core.providers.registry import model_label
+from fluxdesk.core.history.search import HistoryQuery
+from fluxdesk.core.jobs import JobId, JobUpdate
+from fluxdesk.ui.history_rows import JobRow, RowCache, ThumbnailCache
+
+__all__ = ["ROW_ROLE", "HistoryModel", "JobRow"]
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
 ModelIndex = QModelIndex | QPersistentModelIndex
+# Rows read around a missing one: a screenful either way, so scrolling rarely waits.
+PREFETCH_BEFORE = 60
+PREFETCH_AFTER = 140
 
 
-@dataclass(frozen=True, slots=True)
-class JobRow:
-    id: JobId
-    created_at: float
-    request: GenerationRequest
-    state: JobState
-    progress: float | None = None
-    error_message: str | None = None
-    result_path: Path | None = None
-    result_sha: str | None = None
-    result_size: tuple[int, int] | None = None
-    seed: int | None = None
-    cost: float | None = None
-    price_estimate: float | None = None
-    parent_id: JobId | None = None
+class HistoryModel(QStringListModel):
+    """The ids live in a QStringListModel so that row counting stays in C++: a list view asks
+    for it once per row whenever it lays out (a search, a new job), and 10,000 round trips
+    into Python would cost more than the query itself. Everything else is Python."""
 
-    @property
-    def model_label(self) -> str:
-        return model_label(self.request.provider, self.request.model)
-
-    @property
-    def provider_label(self) -> str:
-        provider = self.request.provider
-        return PROVIDER_LABELS.get(provider, provider)
-
-    @property
-    def title(self) -> str:
-        """'fal.ai · FLUX.1 Kontext [pro]': who ran it, and which model."""
-        return f"{self.provider_label} · {self.model_label}"
-
-    @classmethod
-    def from_record(cls, record: JobRecord) -> JobRow:
-        result = record.result
-        return cls(
-            id=record.id,
-            created_at=record.created_at,
-            request=record.request,
-            state=record.state,
-            progress=record.progress,
-            error_message=record.error_message,
-            result_path=result.path if result else None,
-            result_sha=result.sha256 if result else None,
-            result_size=(result.width, result.height) if result else None,
-            seed=record.result_seed if record.result_seed is not None else record.seed,
-            cost=record.cost,
-            price_estimate=record.price_estimate,
-            parent_id=record.parent_id,
-        )
-
-    @classmethod
-    def pending(
-        cls,
-        job_id: JobId,
-        request: GenerationRequest,
-        price_estimate: float | None,
-        parent_id: JobId | None,
-    ) -> JobRow:
-        return cls(
-            job_id,
-            time.time(),
-            request,
-            JobState.queued,
-            seed=request.seed,
-            price_estimate=price_estimate,
-            parent_id=parent_id,
-        )
-
-    def updated(self, update: JobUpdate) -> JobRow:
-        changes: dict[str, object] = {"state": update.state}
-        if update.progress is not None:
-            changes["progress"] = update.progress
-        if update.error is not None:
-            changes["error_message"] = update.error.user_message
-        if update.cost is not None:
-            changes["cost"] = update.cost
-        if update.seed is not None:
-            changes["seed"] = update.seed
-        if update.result is not None:
-            changes["result_path"] = update.result.path
-            changes["result_sha"] = update.result.sha256
-            changes["result_size"] = (update.result.width, update.result.height)
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
-
-
-class HistoryModel(QAbstractListModel):
-    """Rows are immutable JobRow snapshots; thumbnails arrive later as QImages."""
-
-    thumbnail_wanted = Signal(str, object)  # sha256, Path: the view needs this thumbnail
-
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        rows: RowCache | None = None,
+        thumbnails: ThumbnailCache | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._rows: list[JobRow] = []
-        self._index: dict[JobId, int] = {}
-        self._thumbnails: dict[str, QPixmap] = {}
-        self._asked: set[str] = set()
-        self._active: set[JobId] = set()
+        self.cache = rows or RowCache(parent=self)
+        self.thumbnails = thumbnails or ThumbnailCache(parent=self)
+        self.query = HistoryQuery()
+        self._ids: list[JobId] = []
+        self._position: dict[JobId, int] = {}
+        self._active: set[JobId] = set()  # jobs this window is running now
+        self._waiting: dict[str, set[JobId]] = {}  # thumbnails asked for, and their rows
+        self._loaded = False
+        self.cache.rows_arrived.connect(self._on_cache_rows_arrived)
+        self.thumbnails.arrived.connect(self._on_thumbnails_arrived)
 
     # --- Qt model interface -----------------------------------------------------------------
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled  # not editable
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        row = self._rows[index.row()]
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        row = self._row_at(index.row())
+        if row is None:
+            return None
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             return row.request.prompt or row.model_label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row)
+            return tooltip(row)
         if role == Qt.ItemDataRole.DecorationRole:
             return self.thumbnail(row)
         return None
 
-    def _tooltip(self, row: JobRow) -> str:
-        lines = [row.title, row.request.prompt[:300]]
-        if row.seed is not None:
-            lines.append(f"Seed {row.seed}")
-        try:
-            slots = set(get_model(row.request.model).reference_slots)
-        except InputError:  # a model this version no longer knows
-            slots = set()
-        references = sum(image.slot in slots for image in row.request.inputs)
-        if references:
-            lines.append(
-                "1 reference image" if references == 1 else f"{references} reference images"
-            )
-        if row.request.cleanup is not None:
-            lines.append("Scan cleaned up before sending")
-        if row.error_message:
-            lines.append(row.error_message)
-        return "\n".join(line for line in lines if line)
+    def _row_at(self, position: int) -> JobRow | None:
+        job_id = self._ids[position]
+        row = self.cache.get(job_id)
+        if row is None:
+            start = max(0, position - PREFETCH_BEFORE)
+            self.cache.want(self._ids[position : position + PREFETCH_AFTER])
+            self.cache.want(self._ids[start:position])
+            return None
+        return row
 
     # --- content ----------------------------------------------------------------------------
 
+    @property
+    def loaded(self) -> bool:
+        """True once the first query's results are in."""
+        return self._loaded
+
+    def ids(self) -> list[JobId]:
+        return list(self._ids)
+
     def row(self, index: ModelIndex) -> JobRow | None:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        return self._rows[index.row()]
+        return self.cache.get(self._ids[index.row()])
 
     def row_for(self, job_id: JobId) -> JobRow | None:
-        position = self._index.get(job_id)
-        return None if position is None else self._rows[position]
+        return self.cache.peek(job_id)
 
     def index_for(self, job_id: JobId) -> QModelIndex:
-        position = self._index.get(job_id)
+        position = self._position.get(job_id)
         return QModelIndex() if position is None else self.index(position)
 
     def rows(self) -> list[JobRow]:
-        return list(self._rows)
+        """The rows read so far, in display order (all of them in a small history)."""
+        return [row for job_id in self._ids if (row := self.cache.peek(job_id)) is not None]
 
     def active_count(self) -> int:
-        """Jobs not yet finished (kept incrementally: this is asked on every update)."""
+        """Jobs this window is running (kept incrementally: asked on every update)."""
         return len(self._active)
 
-    def _reindex(self) -> None:
-        self._index = {row.id: position for position, row in enumerate(self._rows)}
-        self._active = {row.id for row in self._rows if not row.state.is_terminal}
-
-    def reset_rows(self, rows: list[JobRow]) -> None:
-        """Replaces everything (newest first); rows already known live are kept as they are."""
-        live = {row.id: row for row in self._rows}
-        merged = [live.pop(row.id, row) for row in rows]
-        self.beginResetModel()
-        self._rows = sorted([*live.values(), *merged], key=lambda r: r.created_at, reverse=True)
+    def set_ids(self, query: HistoryQuery, ids: list[JobId]) -> None:
+        """The results of `query`, in display order. Live jobs the query accepts stay."""
+        known = set(ids)
+        live = [
+            job_id
+            for job_id in self._active
+            if job_id not in known
+            and (row := self.cache.peek(job_id)) is not None
+            and row.accepted_by(query)
+        ]
+        self._waiting.clear()
+        self.query = query
+        self._ids = sorted(live, key=self._created, reverse=True) + list(ids) if live else ids
         self._reindex()
-        self.endResetModel()
+        self._loaded = True
+        self.setStringList(self._ids)  # resets the model
+
+    def _created(self, job_id: JobId) -> float:
+        row = self.cache.peek(job_id)
+        return row.created_at if row else 0.0
+
+    def _reindex(self) -> None:
+        self._position = {job_id: position for position, job_id in enumerate(self._ids)}
 
     def add_row(self, row: JobRow) -> None:
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self._rows.insert(0, row)
-        self._index = {job_id: position + 1 for job_id, position in self._index.items()}
-        self._index[row.id] = 0
+        """A job just started here: first in the list (if the current query accepts it)."""
+        self.cache.replace(row)
         if not row.state.is_terminal:
             self._active.add(row.id)
-        self.endInsertRows()
+            self.cache.pin(row.id)
+        if not row.accepted_by(self.query) or row.id in self._position:
+            return
+        self._ids.insert(0, row.id)
+        self._reindex()
+        self.insertRows(0, 1)
+        self.setData(self.index(0), row.id)
+
+    def remove_ids(self, ids: list[JobId]) -> None:
+        """Entries that left the query's results (deleted, un-starred in the starred view)."""
+        doomed = {job_id for job_id in ids if job_id in self._position}
+        if not doomed:
+            return
+        for position in sorted((self._position[job_id] for job_id in doomed), reverse=True):
+            self.removeRows(position, 1)
+            del self._ids[position]
+        self._reindex()
+
+    def replace_rows(self, rows: list[JobRow]) -> None:
+        """Changed rows (a star, a page): shown at once; removed if the query rejects them."""
+        leaving: list[JobId] = []
+        for row in rows:
+            self.cache.replace(row)
+            if not row.accepted_by(self.query):
+                leaving.append(row.id)
+            else:
+                self._changed(row.id)
+        self.remove_ids(leaving)
+
+    def reload_rows(self, ids: list[JobId]) -> None:
+        """Rows changed in the store behind the model's back: read them again when shown."""
+        self.cache.forget(ids)
+        for job_id in ids:
+            self._changed(job_id)
 
     @Slot(object)
     def apply_update(self, update: JobUpdate) -> None:
-        position = self._index.get(update.job_id)
-        if position is None:
-            return
-        self._rows[position] = self._rows[position].updated(update)
-        if update.state.is_terminal:
+        if update.ends_run:
             self._active.discard(update.job_id)
-        index = self.index(position)
-        self.dataChanged.emit(index, index)
+            self.cache.pin(update.job_id, False)
+        elif update.job_id not in self._active:
+            self._active.add(update.job_id)  # a resumed job: running here again
+            self.cache.pin(update.job_id)
+        row = self.cache.peek(update.job_id)
+        if row is None:
+            return  # not read yet: it will be read as it is now when it is shown
+        self.cache.replace(row.updated(update))
+        self._changed(update.job_id)
+
+    def mark_running(self, job_id: JobId) -> None:
+        """A resume is about to start: show the row as running, not interrupted."""
+        self._active.add(job_id)
+        self.cache.pin(job_id)
+        row = self.cache.peek(job_id)
+        if row is not None:
+            self.cache.replace(dataclasses.replace(row, paused=False, error_message=None))
+            self._changed(job_id)
+
+    def _changed(self, job_id: JobId, roles: list[int] | None = None) -> None:
+        position = self._position.get(job_id)
+        if position is not None:
+            index = self.index(position)
+            self.dataChanged.emit(index, index, roles or [])
+
+    @Slot(tuple)
+    def _on_cache_rows_arrived(self, ids: tuple[JobId, ...]) -> None:
+        for job_id in ids:
+            if job_id in self._active:  # read from the store while running here
+                row = self.cache.peek(job_id)
+                if row is not None and row.paused:
+                    self.cache.replace(dataclasses.replace(row, paused=False))
+        positions = [self._position[job_id] for job_id in ids if job_id in self._position]
+        if positions:
+            self.dataChanged.emit(self.index(min(positions)), self.index(max(positions)))
 
     # --- thumbnails -------------------------------------------------------------------------
 
     def thumbnail(self, row: JobRow) -> QPixmap | None:
         if row.result_sha is None or row.result_path is None:
             return None
-        pixmap = self._thumbnails.get(row.result_sha)
-        if pixmap is None and row.result_sha not in self._asked:
-            self._asked.add(row.result_sha)
-            self.thumbnail_wanted.emit(row.result_sha, row.result_path)
+        pixmap = self.thumbnails.get(row.result_sha, row.result_path)
+        if pixmap is None:
+            self._waiting.setdefault(row.result_sha, set()).add(row.id)
         return pixmap
 
-    def set_thumbnail(self, sha256: str, image: QImage) -> None:
-        """Called on the GUI thread (QPixmaps may only be made there)."""
-        self._thumbnails[sha256] = QPixmap.fromImage(image)
-        for position, row in enumerate(self._rows):
-            if row.result_sha == sha256:
-                index = self.index(position)
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+    @Slot(str)
+    def _on_thumbnails_arrived(self, sha256: str) -> None:
+        for job_id in self._waiting.pop(sha256, ()):
+            self._changed(job_id, [Qt.ItemDataRole.DecorationRole])
+
+
+def tooltip(row: JobRow) -> str:
+    lines = [row.title, row.request.prompt[:300]]
+    if row.seed is not None:
+        lines.append(f"Seed {row.seed}")
+    try:
+        slots = set(get_model(row.request.model).reference_slots)
+    except InputError:  # another provider's model, or one this version no longer knows
+        slots = set()
+    references = sum(image.slot in slots for image in row.request.inputs)
+    if references:
+        lines.append("1 reference image" if references == 1 else f"{references} reference images")
+    if row.request.cleanup is not None:
+        lines.append("Scan cleaned up before sending")
+    if row.error_message:
+        lines.append(row.error_message)
+    return "\n".join(line for line in lines if line)

@@ -26,12 +26,16 @@ from fluxdesk.core.prompt_state import PromptState
 from fluxdesk.ui.actions import apply_icons, build_actions, build_menus, compare_button
 from fluxdesk.ui.canvas import CanvasView, CompareMode
 from fluxdesk.ui.controllers.account import AccountController, Connection, KeyState
+from fluxdesk.ui.controllers.backup import BackupController
 from fluxdesk.ui.controllers.canvas import CanvasController
 from fluxdesk.ui.controllers.generation import GenerationController
 from fluxdesk.ui.controllers.history import HistoryController
+from fluxdesk.ui.controllers.history_edits import HistoryEditsController
 from fluxdesk.ui.controllers.providers import ProvidersController
+from fluxdesk.ui.controllers.recovery import RecoveryController
 from fluxdesk.ui.history_dock import HistoryDock
 from fluxdesk.ui.history_model import HistoryModel
+from fluxdesk.ui.history_wiring import HistoryWiring
 from fluxdesk.ui.preferences_keeper import PreferencesKeeper
 from fluxdesk.ui.printing.finish_export import FinishExport
 from fluxdesk.ui.prompt_panel import PromptPanel
@@ -59,6 +63,9 @@ class Parts:
     window_state: WindowState
     providers: ProvidersController
     tools: StudioTools
+    history_edits: HistoryEditsController
+    recovery: RecoveryController
+    backup: BackupController
 
 
 class MainWindow(QMainWindow):
@@ -80,7 +87,7 @@ class MainWindow(QMainWindow):
         self.prompt_dock.setObjectName("promptDock")
         self.prompt_dock.setWidget(self.prompt_panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.prompt_dock)
-        self.history_dock = HistoryDock(parts.history_model, self)
+        self.history_dock = HistoryDock(parts.history_model, parts.history.lineage, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
         self.canvas_control = CanvasController(
             self.canvas, parts.history_model, parts.generation, parts.generation.store, self
@@ -109,6 +116,7 @@ class MainWindow(QMainWindow):
             ],
         )
         self.finish.install_edit_menu()
+        parts.backup.install(self, before=self.actions_.settings)
         self._build_toolbar()
         self._build_status_bar()
         self._wire()
@@ -191,11 +199,13 @@ class MainWindow(QMainWindow):
         dock.cancel_all_requested.connect(parts.generation.cancel_all)
         parts.generation.jobs_started.connect(self._on_generation_jobs_started)
 
+        self.history_wiring = HistoryWiring(self, dock, parts)
         sources = (parts.generation, parts.history, parts.account, parts.providers)
-        for source in (*sources, self.canvas_control):
+        for source in (*sources, parts.history_edits, parts.recovery, parts.backup):
+            source.message.connect(self._on_message)
+        for source in (self.canvas_control, self.finish):
             source.message.connect(self._on_message)
         parts.providers.catalogs_changed.connect(self.prompt_panel.set_catalogs)
-        self.finish.message.connect(self._on_message)
         parts.account.connection_changed.connect(self._on_account_connection_changed)
         parts.account.balance_changed.connect(self._on_account_balance_changed)
         parts.account.key_state_changed.connect(self._on_account_key_state_changed)

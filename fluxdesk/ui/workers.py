@@ -52,7 +52,7 @@ class _JobWorker(QRunnable):
         terminal = False
         try:
             for update in self._work(self.cancel):
-                terminal = update.state.is_terminal
+                terminal = update.ends_run
                 self.signals.updated.emit(update)
         except Exception as exc:  # a bug must still end the job visibly
             log.exception("job %s crashed", self.job_id)
@@ -69,7 +69,7 @@ class JobRunner(QObject):
     """Runs generation jobs on its own pool. All signals arrive on the GUI thread."""
 
     job_updated = Signal(object)  # every JobUpdate
-    job_finished = Signal(object)  # terminal JobUpdate only
+    job_finished = Signal(object)  # the last JobUpdate of a run: terminal, or paused
     active_count_changed = Signal(int)
 
     def __init__(
@@ -120,7 +120,7 @@ class JobRunner(QObject):
     @Slot(object)
     def _on_worker_updated(self, update: JobUpdate) -> None:
         self.job_updated.emit(update)
-        if update.state.is_terminal:
+        if update.ends_run:  # terminal, or paused (it stays resumable)
             worker = self._active.pop(update.job_id, None)
             if worker is not None:
                 worker.signals.deleteLater()

@@ -35,7 +35,15 @@ from fluxdesk.core.errors import (
     ValidationProblem,
 )
 from fluxdesk.core.history.store import HistoryStore
-from fluxdesk.core.jobs import JobId, JobPlan, JobState, JobUpdate, PollPolicy, run_planned_job
+from fluxdesk.core.jobs import (
+    JobId,
+    JobPlan,
+    JobState,
+    JobUpdate,
+    PollPolicy,
+    resume_generation,
+    run_planned_job,
+)
 from fluxdesk.emulator import EmulatorServer, Fault
 
 TEST_KEY = "bfl_test_key_0123456789"  # the key of the `api` fixture in conftest.py
@@ -188,12 +196,7 @@ DOWNLOAD = "download"
         (Fault(POLL, "malformed"), ProtocolError, "not JSON"),
         (Fault(POLL, "wrong_shape"), ProtocolError, "without a status"),
         (Fault(POLL, "ready_without_sample"), ProtocolError, "no link"),
-        (Fault(POLL, "drop"), NetworkError, "Lost contact"),
-        (Fault(POLL, "status", status=503), ServerError, "HTTP 503"),
         (Fault(DOWNLOAD, "expire"), ResultExpired, "expired"),
-        (Fault(DOWNLOAD, "truncate"), DownloadError, "cut short"),
-        (Fault(DOWNLOAD, "corrupt"), DownloadError, "damaged"),
-        (Fault(DOWNLOAD, "drop"), DownloadError, "connection broke"),
     ],
     ids=lambda value: (
         getattr(value, "action", None)
@@ -220,6 +223,57 @@ def test_fault_matrix(
     record = store.get_job(terminal[0].job_id)
     assert record is not None and record.state is JobState.failed
     assert record.error_kind == error.kind and record.error_message == error.user_message
+
+
+@pytest.mark.parametrize(
+    ("fault", "error_type", "words", "kept_state"),
+    [
+        (Fault(POLL, "drop"), NetworkError, "Lost contact", JobState.running),
+        (Fault(POLL, "status", status=503), ServerError, "HTTP 503", JobState.running),
+        (Fault(DOWNLOAD, "truncate"), DownloadError, "cut short", JobState.downloading),
+        (Fault(DOWNLOAD, "corrupt"), DownloadError, "damaged", JobState.downloading),
+        (Fault(DOWNLOAD, "drop"), DownloadError, "connection broke", JobState.downloading),
+    ],
+    ids=lambda value: getattr(value, "action", None) and f"{value.stage}-{value.action}",
+)
+def test_faults_after_acceptance_pause_the_job_and_a_resume_brings_the_result(
+    api: FluxApi,
+    store: HistoryStore,
+    emulator: EmulatorServer,
+    fault: Fault,
+    error_type: type[FluxError],
+    words: str,
+    kept_state: JobState,
+) -> None:
+    """BFL accepted (and may have charged) the job: a failure on the way back must not lose it.
+    The run ends with one paused update, the job keeps its task id and state, and resuming
+    it later fetches the result without sending anything again."""
+    emulator.script(fault)
+    updates = run(api, store, kontext(store))
+    assert [u for u in updates if u.ends_run] == [updates[-1]]
+    final = updates[-1]
+    assert final.paused and not final.state.is_terminal and final.state is kept_state
+    assert isinstance(final.error, error_type) and words in final.error.user_message
+    record = store.get_job(final.job_id)
+    assert record is not None and record.state is kept_state and record.handle is not None
+    assert record.error_message == final.error.user_message
+
+    emulator.clear_faults()
+    resumed = list(
+        resume_generation(
+            final.job_id,
+            record.handle,
+            provider=api,
+            store=store,
+            policy=PollPolicy.immediate(),
+            cancel=threading.Event(),
+            state=record.state,
+        )
+    )
+    assert resumed[-1].state is JobState.succeeded and resumed[-1].result is not None
+    record = store.get_job(final.job_id)
+    assert record is not None and record.state is JobState.succeeded
+    assert record.error_message is None and len(emulator.tasks) == 1
 
 
 @pytest.mark.parametrize(
@@ -291,8 +345,10 @@ def test_deadline_gives_a_timeout(
     slow = PollPolicy(first_delay=0.0, min_interval=0.0, max_interval=0.0, deadline=0.0)
     emulator_latency_task = kontext(store)
     final = run(api, store, emulator_latency_task, policy=slow)[-1]
-    # min_polls=2 means the first poll is still Pending; a zero deadline stops there.
-    assert isinstance(final.error, PollTimeout)
+    # min_polls=2 means the first poll is still Pending; a zero deadline stops there, and the
+    # job stays resumable (BFL is still making it).
+    assert isinstance(final.error, PollTimeout) and final.paused
+    assert final.state is JobState.running
 
 
 def test_key_goes_only_to_the_api_host(store: HistoryStore, emulator: EmulatorServer) -> None:

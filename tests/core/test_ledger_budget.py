@@ -85,7 +85,8 @@ def test_the_ledger_of_a_mixed_batch_equals_the_emulators_credit_difference(
     assert kontext.estimated == 4.0  # the refunded job's estimate is left out too
     [today] = ledger.rows("day")
     assert today.key == dt.date.today().isoformat() and today.charged == pytest.approx(spent)
-    assert [g.name for g in ledger.groupings] == ["day", "model"]  # no projects yet
+    # The history's project pages (schema v4) give the ledger a per-page grouping.
+    assert [g.name for g in ledger.groupings] == ["day", "model", "page"]
 
 
 def test_project_columns_become_groupings_when_the_history_has_them(store: HistoryStore) -> None:

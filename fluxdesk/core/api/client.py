@@ -92,6 +92,14 @@ class FluxApi:
     def has_key(self) -> bool:
         return self._key is not None
 
+    def rebased(self, base_url: str) -> FluxApi:
+        """The same account at another API address (a job sent before the region changed)."""
+        if normalize_api_url(base_url) == self.base_url:
+            return self
+        return FluxApi(
+            base_url, self._key, session=self._session, timeouts=self._timeouts, retry=self.retry
+        )
+
     # --- plumbing ---------------------------------------------------------------------------
 
     def _headers(self, url: str) -> dict[str, str]:

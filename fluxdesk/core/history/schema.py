@@ -72,12 +72,98 @@ def _v1(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1,)
+def _v2(db: sqlite3.Connection) -> None:
+    """Full-text search on prompts: an FTS5 index kept in step with `jobs` by triggers."""
+    _run(
+        db,
+        # External content: the index stores no second copy of the prompts. unicode61 with
+        # diacritics folded; CJK runs (no spaces to split on) are matched with LIKE instead.
+        "CREATE VIRTUAL TABLE jobs_fts USING fts5(prompt, content='jobs', content_rowid='rowid', "
+        'tokenize="unicode61 remove_diacritics 2")',
+        """
+        CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs BEGIN
+            INSERT INTO jobs_fts(rowid, prompt) VALUES (new.rowid, new.prompt);
+        END""",
+        """
+        CREATE TRIGGER jobs_fts_delete AFTER DELETE ON jobs BEGIN
+            INSERT INTO jobs_fts(jobs_fts, rowid, prompt) VALUES ('delete', old.rowid, old.prompt);
+        END""",
+        """
+        CREATE TRIGGER jobs_fts_update AFTER UPDATE OF prompt ON jobs BEGIN
+            INSERT INTO jobs_fts(jobs_fts, rowid, prompt) VALUES ('delete', old.rowid, old.prompt);
+            INSERT INTO jobs_fts(rowid, prompt) VALUES (new.rowid, new.prompt);
+        END""",
+        "INSERT INTO jobs_fts(jobs_fts) VALUES ('rebuild')",
+    )
+
+
+def _v3(db: sqlite3.Connection) -> None:
+    """Curation: star, reject, and a trash (deleted_at) that is purged later, not at once."""
+    _run(
+        db,
+        "ALTER TABLE jobs ADD COLUMN starred INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE jobs ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE jobs ADD COLUMN deleted_at REAL",
+        "CREATE INDEX jobs_by_model ON jobs(model, created_at DESC)",
+        "CREATE INDEX jobs_starred ON jobs(created_at DESC) WHERE starred = 1",
+        "CREATE INDEX jobs_in_trash ON jobs(deleted_at) WHERE deleted_at IS NOT NULL",
+    )
+
+
+def _v4(db: sqlite3.Connection) -> None:
+    """Projects: book -> chapter -> page; an entry belongs to (at most) one page."""
+    _run(
+        db,
+        """
+        CREATE TABLE books (
+            id         INTEGER PRIMARY KEY,
+            name       TEXT NOT NULL,
+            created_at REAL NOT NULL
+        )""",
+        """
+        CREATE TABLE chapters (
+            id         INTEGER PRIMARY KEY,
+            book_id    INTEGER NOT NULL REFERENCES books(id) ON DELETE CASCADE,
+            name       TEXT NOT NULL,
+            position   INTEGER NOT NULL,
+            created_at REAL NOT NULL
+        )""",
+        """
+        CREATE TABLE pages (
+            id         INTEGER PRIMARY KEY,
+            chapter_id INTEGER NOT NULL REFERENCES chapters(id) ON DELETE CASCADE,
+            name       TEXT NOT NULL,
+            position   INTEGER NOT NULL,
+            created_at REAL NOT NULL
+        )""",
+        "CREATE INDEX chapters_by_book ON chapters(book_id, position)",
+        "CREATE INDEX pages_by_chapter ON pages(chapter_id, position)",
+        "ALTER TABLE jobs ADD COLUMN page_id INTEGER REFERENCES pages(id) ON DELETE SET NULL",
+        "CREATE INDEX jobs_by_page ON jobs(page_id, created_at DESC)",
+        # Small shared settings that belong with the history (e.g. the current page).
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    )
+
+
+def _v5(db: sqlite3.Connection) -> None:
+    """Recovery and timings: which running FluxDesk owns a job (so another one never
+    "recovers" it while it is alive), when sending started, and when it was resumed."""
+    _run(
+        db,
+        "ALTER TABLE jobs ADD COLUMN owner TEXT",
+        "ALTER TABLE jobs ADD COLUMN started_at REAL",
+        "ALTER TABLE jobs ADD COLUMN resumed_at REAL",
+        "ALTER TABLE jobs ADD COLUMN resume_count INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX jobs_by_settings_from ON jobs(settings_from)",
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(db: sqlite3.Connection) -> int:
-    """Brings `db` (autocommit mode) to SCHEMA_VERSION, one transaction per step.
+def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Brings `db` (autocommit mode) to `target` (tests stop early), one transaction per step.
 
     Returns the version it started from."""
     start = db.execute("PRAGMA user_version").fetchone()[0]
@@ -85,9 +171,14 @@ def migrate(db: sqlite3.Connection) -> int:
         raise sqlite3.DatabaseError(
             f"history database version {start} is newer than this FluxDesk ({SCHEMA_VERSION})"
         )
-    for version in range(start, SCHEMA_VERSION):
+    for version in range(start, target):
         db.execute("BEGIN IMMEDIATE")
         try:
+            # Another process (a second window, `fluxdesk generate`) may have done this step
+            # while we waited for the lock: read the version again under it.
+            if db.execute("PRAGMA user_version").fetchone()[0] > version:
+                db.execute("COMMIT")
+                continue
             MIGRATIONS[version](db)
             db.execute(f"PRAGMA user_version = {version + 1}")
         except BaseException:

@@ -16,59 +16,19 @@ import logging
 import sqlite3
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from fluxdesk.core.api.models import DownloadedImage, GenerationRequest, TaskHandle
 from fluxdesk.core.atomic import atomic_write_bytes
 from fluxdesk.core.errors import FluxError, StorageError
+from fluxdesk.core.history.leases import InstanceLease
+from fluxdesk.core.history.records import JOB_SELECT, JobRecord, StoredImage, record_from_row
 from fluxdesk.core.history.schema import migrate
 from fluxdesk.core.jobs import JobId, JobState
 
+__all__ = ["HistoryStore", "JobRecord", "StoredImage"]
+
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class StoredImage:
-    sha256: str
-    path: Path
-    format: str
-    width: int
-    height: int
-
-
-@dataclass(frozen=True, slots=True)
-class JobRecord:
-    id: JobId
-    created_at: float
-    source: str
-    api_base: str
-    model: str
-    prompt: str
-    seed: int | None
-    request: GenerationRequest
-    price_estimate: float | None
-    state: JobState
-    progress: float | None
-    task_id: str | None
-    polling_url: str | None
-    submitted_at: float | None
-    ready_at: float | None
-    finished_at: float | None
-    cost: float | None
-    result: StoredImage | None
-    result_seed: int | None
-    error_kind: str | None
-    error_message: str | None
-    parent_id: JobId | None
-    settings_from: JobId | None
-    provider: str = "bfl"  # who ran it: bfl, fal or comfyui
-
-    @property
-    def handle(self) -> TaskHandle | None:
-        if self.task_id and self.polling_url:
-            return TaskHandle(self.task_id, self.polling_url, self.cost)
-        return None
 
 
 _FORMAT_EXT = {"png": "png", "jpeg": "jpg", "webp": "webp"}
@@ -88,6 +48,8 @@ class HistoryStore:
     def __init__(self, db_path: Path, images_dir: Path) -> None:
         self.db_path = db_path
         self.images_dir = images_dir
+        # The token of this process's InstanceLease, recorded on the jobs it starts.
+        self.owner: str | None = None
 
     @classmethod
     def open(cls, db_path: Path, images_dir: Path) -> HistoryStore:
@@ -95,13 +57,24 @@ class HistoryStore:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         images_dir.mkdir(parents=True, exist_ok=True)
         store = cls(db_path, images_dir)
-        with store._connect() as db:
+        with store.read() as db:
             db.execute("PRAGMA journal_mode=WAL")
             migrate(db)
         return store
 
+    @property
+    def leases_dir(self) -> Path:
+        return self.db_path.parent / "instances"
+
+    def claim_instance(self) -> InstanceLease:
+        """Takes this process's lease; jobs started from now on are recorded as ours."""
+        lease = InstanceLease.acquire(self.leases_dir)
+        self.owner = lease.token
+        return lease
+
     @contextlib.contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """A short-lived connection (autocommit) for this thread."""
         db = sqlite3.connect(self.db_path, timeout=10.0, isolation_level=None)
         try:
             db.row_factory = sqlite3.Row
@@ -113,10 +86,10 @@ class HistoryStore:
             db.close()
 
     @contextlib.contextmanager
-    def _write(self, what: str) -> Iterator[sqlite3.Connection]:
-        """One immediate transaction; disk problems become a StorageError."""
+    def transaction(self, what: str) -> Iterator[sqlite3.Connection]:
+        """One immediate transaction; disk problems become a StorageError about `what`."""
         try:
-            with self._connect() as db:
+            with self.read() as db:
                 db.execute("BEGIN IMMEDIATE")
                 try:
                     yield db
@@ -132,53 +105,46 @@ class HistoryStore:
     def image_path(self, sha256: str, fmt: str) -> Path:
         return self.images_dir / sha256[:2] / f"{sha256}.{_FORMAT_EXT.get(fmt, fmt)}"
 
-    def _write_file(self, path: Path, data: bytes) -> None:
-        if path.exists() and path.stat().st_size == len(data):
-            return  # content-addressed: the same bytes are already there
-        atomic_write_bytes(path, data)
-
-    def add_image(self, data: bytes, fmt: str, width: int, height: int) -> StoredImage:
+    def _store_image(
+        self, db: sqlite3.Connection, data: bytes, fmt: str, width: int, height: int, what: str
+    ) -> StoredImage:
+        """Writes the file and its row inside the caller's write transaction, so a purge of
+        unused images (which holds the same lock) can never delete a file being reused."""
         sha = hashlib.sha256(data).hexdigest()
         path = self.image_path(sha, fmt)
         try:
-            self._write_file(path, data)
+            if not (path.exists() and path.stat().st_size == len(data)):
+                atomic_write_bytes(path, data)  # content-addressed: same name, same bytes
         except OSError as exc:
-            raise _storage_error(exc, "the image") from exc
-        with self._write("the image") as db:
-            self._insert_image(db, sha, path, fmt, width, height, len(data))
+            raise _storage_error(exc, what) from exc
+        db.execute(
+            "INSERT INTO images (sha256, rel_path, format, width, height, bytes, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) "
+            # Reused: refresh the time, so a purge running now leaves it alone.
+            "ON CONFLICT(sha256) DO UPDATE SET created_at = excluded.created_at",
+            (
+                sha,
+                str(path.relative_to(self.images_dir)),
+                fmt,
+                width,
+                height,
+                len(data),
+                time.time(),
+            ),
+        )
         return StoredImage(sha, path, fmt, width, height)
 
-    def _insert_image(
-        self,
-        db: sqlite3.Connection,
-        sha: str,
-        path: Path,
-        fmt: str,
-        width: int,
-        height: int,
-        size: int,
-    ) -> None:
-        db.execute(
-            "INSERT OR IGNORE INTO images (sha256, rel_path, format, width, height, bytes, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (sha, str(path.relative_to(self.images_dir)), fmt, width, height, size, time.time()),
-        )
-
-    def _image_from_row(self, row: sqlite3.Row | None) -> StoredImage | None:
-        if row is None:
-            return None
-        return StoredImage(
-            row["sha256"],
-            self.images_dir / row["rel_path"],
-            row["format"],
-            row["width"],
-            row["height"],
-        )
+    def add_image(self, data: bytes, fmt: str, width: int, height: int) -> StoredImage:
+        with self.transaction("the image") as db:
+            return self._store_image(db, data, fmt, width, height, "the image")
 
     def get_image(self, sha256: str) -> StoredImage | None:
-        with self._connect() as db:
+        with self.read() as db:
             row = db.execute("SELECT * FROM images WHERE sha256 = ?", (sha256,)).fetchone()
-        return self._image_from_row(row)
+        if row is None:
+            return None
+        path = self.images_dir / row["rel_path"]
+        return StoredImage(row["sha256"], path, row["format"], row["width"], row["height"])
 
     def image_bytes(self, sha256: str) -> bytes:
         image = self.get_image(sha256)
@@ -202,14 +168,16 @@ class HistoryStore:
         parent_id: JobId | None = None,
         settings_from: JobId | None = None,
         provider: str = "bfl",
+        page_id: int | None = None,
+        created_at: float | None = None,
     ) -> None:
         """Records a job before anything is sent. Its inputs must already be stored."""
-        now = time.time()
-        with self._write("the job") as db:
+        now = time.time() if created_at is None else created_at
+        with self.transaction("the job") as db:
             db.execute(
                 "INSERT INTO jobs (id, created_at, updated_at, source, provider, api_base, model, "
-                "prompt, seed, request_json, price_estimate, state, parent_id, settings_from) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "prompt, seed, request_json, price_estimate, state, parent_id, settings_from, "
+                "page_id, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     job_id,
                     now,
@@ -225,6 +193,8 @@ class HistoryStore:
                     JobState.queued,
                     parent_id,
                     settings_from,
+                    page_id,
+                    self.owner,
                 ),
             )
             db.executemany(
@@ -235,7 +205,7 @@ class HistoryStore:
     def _update(self, job_id: JobId, what: str, **columns: object) -> None:
         columns["updated_at"] = time.time()
         assignments = ", ".join(f"{name} = ?" for name in columns)
-        with self._write(what) as db:
+        with self.transaction(what) as db:
             db.execute(
                 f"UPDATE jobs SET {assignments} WHERE id = ?",  # column names are ours, never input
                 (*columns.values(), job_id),
@@ -243,6 +213,9 @@ class HistoryStore:
 
     def mark_state(self, job_id: JobId, state: JobState, progress: float | None = None) -> None:
         self._update(job_id, "the job's progress", state=state, progress=progress)
+
+    def mark_submitting(self, job_id: JobId) -> None:
+        self._update(job_id, "the job's state", state=JobState.submitting, started_at=time.time())
 
     def mark_submitted(self, job_id: JobId, handle: TaskHandle) -> None:
         self._update(
@@ -257,113 +230,117 @@ class HistoryStore:
         )
 
     def mark_ready(self, job_id: JobId) -> None:
-        """The result exists at BFL (paid); its link is valid for 10 minutes from now."""
-        self._update(job_id, "the job's state", state=JobState.downloading, ready_at=time.time())
+        """The result exists at BFL (paid); its link is valid for 10 minutes from the first
+        time it was seen ready (a resumed job keeps that time: the window does not move)."""
+        now = time.time()
+        with self.transaction("the job's state") as db:
+            db.execute(
+                "UPDATE jobs SET state = ?, ready_at = COALESCE(ready_at, ?), updated_at = ? "
+                "WHERE id = ?",
+                (JobState.downloading, now, now, job_id),
+            )
 
     def save_result(self, job_id: JobId, image: DownloadedImage, seed: int | None) -> StoredImage:
         """Writes the delivered bytes unchanged, then marks the job succeeded, atomically."""
-        sha = hashlib.sha256(image.data).hexdigest()
-        path = self.image_path(sha, image.format)
-        try:
-            self._write_file(path, image.data)
-        except OSError as exc:
-            raise _storage_error(exc, "the result") from exc
         now = time.time()
-        with self._write("the result") as db:
-            self._insert_image(
-                db, sha, path, image.format, image.width, image.height, len(image.data)
+        with self.transaction("the result") as db:
+            stored = self._store_image(
+                db, image.data, image.format, image.width, image.height, "the result"
             )
             db.execute(
                 "UPDATE jobs SET state = ?, progress = 1.0, result_sha256 = ?, result_seed = ?, "
                 "finished_at = ?, updated_at = ?, error_kind = NULL, error_message = NULL "
                 "WHERE id = ?",
-                (JobState.succeeded, sha, seed, now, now, job_id),
+                (JobState.succeeded, stored.sha256, seed, now, now, job_id),
             )
-        return StoredImage(sha, path, image.format, image.width, image.height)
+        return stored
 
     def mark_failed(self, job_id: JobId, error: FluxError) -> None:
-        self._update(
-            job_id,
-            "the job's state",
-            state=JobState.failed,
-            error_kind=error.kind,
-            error_message=error.user_message,
-            finished_at=time.time(),
-        )
+        self.mark_ended(job_id, JobState.failed, error.kind, error.user_message)
 
     def mark_cancelled(self, job_id: JobId) -> None:
         self._update(job_id, "the job's state", state=JobState.cancelled, finished_at=time.time())
 
-    # --- reading ----------------------------------------------------------------------------
-
-    _JOB_SELECT = (
-        "SELECT jobs.*, images.sha256 AS r_sha, images.rel_path AS r_path, "
-        "images.format AS r_format, images.width AS r_width, images.height AS r_height "
-        "FROM jobs LEFT JOIN images ON images.sha256 = jobs.result_sha256"
-    )
-
-    def _record(self, row: sqlite3.Row) -> JobRecord:
-        result = None
-        if row["r_sha"]:
-            result = StoredImage(
-                row["r_sha"],
-                self.images_dir / row["r_path"],
-                row["r_format"],
-                row["r_width"],
-                row["r_height"],
-            )
-        return JobRecord(
-            id=JobId(row["id"]),
-            created_at=row["created_at"],
-            source=row["source"],
-            api_base=row["api_base"],
-            model=row["model"],
-            prompt=row["prompt"],
-            seed=row["seed"],
-            request=GenerationRequest.from_json(row["request_json"]),
-            price_estimate=row["price_estimate"],
-            state=JobState(row["state"]),
-            progress=row["progress"],
-            task_id=row["task_id"],
-            polling_url=row["polling_url"],
-            submitted_at=row["submitted_at"],
-            ready_at=row["ready_at"],
-            finished_at=row["finished_at"],
-            cost=row["cost"],
-            result=result,
-            result_seed=row["result_seed"],
-            error_kind=row["error_kind"],
-            error_message=row["error_message"],
-            parent_id=row["parent_id"],
-            settings_from=row["settings_from"],
-            provider=row["provider"],
+    def mark_ended(
+        self, job_id: JobId, state: JobState, kind: str | None, message: str | None
+    ) -> None:
+        """A terminal state with the reason an artist reads (failed, or cancelled by recovery)."""
+        self._update(
+            job_id,
+            "the job's state",
+            state=state,
+            error_kind=kind,
+            error_message=message,
+            finished_at=time.time(),
         )
 
+    def mark_paused(self, job_id: JobId, error: FluxError) -> None:
+        """The run stopped but the job is not over (still running or downloading at BFL):
+        keep its state and say why, so it can be resumed."""
+        self.note(job_id, error.kind, error.user_message)
+
+    def note(self, job_id: JobId, kind: str, message: str) -> None:
+        """Why an unfinished job is waiting; its state is left as it is."""
+        self._update(job_id, "the job's state", error_kind=kind, error_message=message)
+
+    def claim_job(self, job_id: JobId, previous_owner: str | None) -> bool:
+        """Makes this instance the job's owner if nobody else claimed it meanwhile."""
+        with self.transaction("the job's owner") as db:
+            cursor = db.execute(
+                "UPDATE jobs SET owner = ? WHERE id = ? AND owner IS ?",
+                (self.owner, job_id, previous_owner),
+            )
+        return cursor.rowcount == 1
+
+    def mark_resumed(self, job_id: JobId) -> None:
+        now = time.time()
+        with self.transaction("the job's state") as db:
+            db.execute(
+                "UPDATE jobs SET resumed_at = ?, resume_count = resume_count + 1, "
+                "updated_at = ? WHERE id = ?",
+                (now, now, job_id),
+            )
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def _record(self, row: sqlite3.Row) -> JobRecord:
+        return record_from_row(row, self.images_dir)
+
     def get_job(self, job_id: str) -> JobRecord | None:
-        with self._connect() as db:
-            row = db.execute(f"{self._JOB_SELECT} WHERE jobs.id = ?", (job_id,)).fetchone()
+        with self.read() as db:
+            row = db.execute(f"{JOB_SELECT} WHERE jobs.id = ?", (job_id,)).fetchone()
         return self._record(row) if row else None
 
+    def get_jobs(self, job_ids: list[JobId] | tuple[JobId, ...]) -> list[JobRecord]:
+        """The records of `job_ids` that exist, in the order asked."""
+        found: dict[str, JobRecord] = {}
+        with self.read() as db:
+            for start in range(0, len(job_ids), 500):  # SQLite's variable limit is higher
+                chunk = list(job_ids[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(f"{JOB_SELECT} WHERE jobs.id IN ({marks})", chunk).fetchall()
+                found.update((row["id"], self._record(row)) for row in rows)
+        return [found[job_id] for job_id in job_ids if job_id in found]
+
     def list_jobs(self, limit: int = 100, offset: int = 0) -> list[JobRecord]:
-        """Newest first."""
-        with self._connect() as db:
+        """Newest first (the trash included)."""
+        with self.read() as db:
             rows = db.execute(
-                f"{self._JOB_SELECT} ORDER BY jobs.created_at DESC, jobs.rowid DESC "
-                "LIMIT ? OFFSET ?",
+                f"{JOB_SELECT} ORDER BY jobs.created_at DESC, jobs.rowid DESC LIMIT ? OFFSET ?",
                 (limit, offset),
             ).fetchall()
         return [self._record(row) for row in rows]
 
     def unfinished_jobs(self) -> list[JobRecord]:
-        """Jobs a crash or kill interrupted: not in a terminal state."""
+        """Jobs not in a terminal state (running now, or interrupted by a crash or kill)."""
         terminal = (JobState.succeeded, JobState.failed, JobState.cancelled)
-        with self._connect() as db:
+        with self.read() as db:
             rows = db.execute(
-                f"{self._JOB_SELECT} WHERE jobs.state NOT IN (?, ?, ?) ORDER BY jobs.created_at",
+                f"{JOB_SELECT} WHERE jobs.state NOT IN (?, ?, ?) ORDER BY jobs.created_at",
                 terminal,
             ).fetchall()
         return [self._record(row) for row in rows]
 
     def count_jobs(self) -> int:
-        with self._connect() as db:
+        with self.read() as db:
             return int(db.execute("SELECT COUNT(*) FROM jobs").fetchone()[0])

@@ -95,6 +95,7 @@ class GenerationController(QObject):
         self._waiting: list[PromptState] = []  # Generate pressed before the input was ready
         self._settings_from: JobId | None = None
         self._approve: RunApprover | None = None
+        self._page_id: int | None = None  # the project page new jobs belong to
 
     @property
     def store(self) -> HistoryStore:
@@ -176,6 +177,10 @@ class GenerationController(QObject):
         """Asked before every run is sent (the budget guard); a False sends nothing."""
         self._approve = approve
 
+    @Slot(object)
+    def set_page(self, page_id: int | None) -> None:
+        self._page_id = page_id
+
     def note_settings_reused(self, job_id: JobId | None) -> None:
         """The next jobs record that their settings came from `job_id` (lineage)."""
         self._settings_from = job_id
@@ -185,6 +190,12 @@ class GenerationController(QObject):
             return self._providers.provider(provider_id)
         connection = self._account.connection()
         return BflProvider(connection.api) if connection is not None else None
+
+    def _is_demo(self, provider_id: str) -> bool:
+        if self._providers is not None:
+            return self._providers.is_demo(provider_id)
+        connection = self._account.connection()
+        return connection is not None and connection.demo
 
     def _not_ready(self, provider_id: str) -> str:
         if self._providers is not None:
@@ -245,11 +256,23 @@ class GenerationController(QObject):
         if self._approve is not None and not self._approve(total, len(prices)):
             self.message.emit(self.tr("Nothing was sent."))
             return
+        demo = self._is_demo(provider.id)
         started: list[JobId] = []
         for request, price in zip(requests, prices, strict=True):
             job_id = JobId(uuid.uuid4().hex)
-            plan = JobPlan(request, provider, "gui", price, parent, self._settings_from)
-            self._history.add_row(JobRow.pending(job_id, request, price, parent))
+            row = JobRow.pending(job_id, request, price, parent, self._settings_from, self._page_id)
+            plan = JobPlan(
+                request,
+                provider,
+                "gui",
+                price,
+                parent,
+                self._settings_from,
+                demo=demo,
+                page_id=self._page_id,
+                created_at=row.created_at,  # the list's order survives a restart
+            )
+            self._history.add_row(row)
             self._runner.submit(job_id, plan)
             started.append(job_id)
         self.jobs_started.emit(started)
@@ -268,6 +291,11 @@ class GenerationController(QObject):
     def _on_runner_job_finished(self, update: JobUpdate) -> None:
         if update.state is JobState.failed and update.error is not None:
             self.message.emit(update.error.user_message)
+        elif update.paused and update.error is not None:
+            self.message.emit(
+                update.error.user_message
+                + self.tr(" The job is kept: use Resume in History (or restart) to fetch it.")
+            )
         # Any end can change the balance: a success is charged, a moderated job is refunded.
         self._account.schedule_balance_refresh()
 

@@ -1,26 +1,34 @@
-"""Fills the history model from the store and supplies thumbnails, all off the GUI thread."""
+"""Feeds the history views from the store, all reading off the GUI thread: the ids of the
+current query, the rows as they scroll into view, thumbnails for the rows on screen, and
+the lineage tree."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage
 
+from fluxdesk.core.history.lineage import build_forest, links_of
+from fluxdesk.core.history.search import HistoryQuery, models_in_history, search_ids
 from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.imaging.thumbnails import ensure_thumbnail
 from fluxdesk.core.jobs import JobId
-from fluxdesk.ui.history_model import HistoryModel, JobRow
+from fluxdesk.ui.history_model import HistoryModel
+from fluxdesk.ui.history_rows import JobRow
+from fluxdesk.ui.lineage_model import LineageModel
 from fluxdesk.ui.workers import TaskResult, TaskRunner
 
 log = logging.getLogger(__name__)
 
-INITIAL_ROWS = 2000
+THUMBNAIL_PX = 160  # the largest a view paints them (grid tiles), before device pixel ratio
+THUMBNAILS_IN_FLIGHT = 2
 
 
 class HistoryController(QObject):
-    loaded = Signal(int)  # rows shown
+    loaded = Signal(int)  # entries in the current query's results
+    models_changed = Signal(list)  # list[str]: models the history has entries for
     message = Signal(str)
 
     def __init__(
@@ -34,38 +42,118 @@ class HistoryController(QObject):
         self._store = store
         self._model = model
         self._thumbnails_dir = thumbnails_dir
-        self._tasks = TaskRunner(max_threads=2, parent=self)
+        self.lineage = LineageModel(model.cache, model.thumbnails, self)
+        self._tasks = TaskRunner(max_threads=3, parent=self)
         self._tasks.task_finished.connect(self._on_tasks_task_finished)
-        model.thumbnail_wanted.connect(self._on_model_thumbnail_wanted)
+        model.cache.fetch_wanted.connect(self._on_cache_fetch_wanted)
+        model.thumbnails.wanted.connect(self._on_thumbnails_wanted)
+        self._query = HistoryQuery()
+        self._generation = 0  # bumps with every query: answers to older ones are dropped
+        self._thumbnails_in_flight = 0
+        self._tree_wanted = False
+
+    @property
+    def store(self) -> HistoryStore:
+        return self._store
+
+    def query(self) -> HistoryQuery:
+        return self._query
 
     def load(self) -> None:
-        self._tasks.run("load", self._read_rows)
+        self.set_query(self._query)
+        self._tasks.run("models", lambda: models_in_history(self._store))
 
-    def _read_rows(self) -> list[JobRow]:
-        return [JobRow.from_record(record) for record in self._store.list_jobs(INITIAL_ROWS)]
+    # --- the query --------------------------------------------------------------------------
 
-    def _make_thumbnail(self, sha256: str, source: Path) -> tuple[str, QImage]:
-        # QImage (not QPixmap) is safe to build on a worker thread.
-        return sha256, QImage(str(ensure_thumbnail(source, self._thumbnails_dir, sha256)))
+    @Slot(object)
+    def set_query(self, query: HistoryQuery) -> None:
+        self._query = query
+        self._generation += 1
+        generation = self._generation
+        self._tasks.run("ids", lambda: (generation, query, search_ids(self._store, query)))
+
+    @Slot()
+    def refresh(self) -> None:
+        """Reads everything again (entries another window or `fluxdesk generate` added)."""
+        self._model.cache.mark_stale()
+        self._model.thumbnails.retry_failed()
+        self.set_query(self._query)
+        self._tasks.run("models", lambda: models_in_history(self._store))
+
+    def want_tree(self, wanted: bool) -> None:
+        """Keep the lineage tree up to date with the query (only while it is shown)."""
+        self._tree_wanted = wanted
+        if wanted:
+            self._load_tree()
+
+    def _load_tree(self) -> None:
+        ids = self._model.ids()
+        generation = self._generation
+        self._tasks.run("tree", lambda: (generation, build_forest(links_of(self._store, ids))))
+
+    # --- rows and thumbnails ----------------------------------------------------------------
+
+    @Slot(tuple)
+    def _on_cache_fetch_wanted(self, ids: tuple[JobId, ...]) -> None:
+        self._tasks.run("rows", lambda: [JobRow.from_record(r) for r in self._store.get_jobs(ids)])
 
     @Slot(str, object)
-    def _on_model_thumbnail_wanted(self, sha256: str, source: Path) -> None:
-        self._tasks.run("thumbnail", lambda: self._make_thumbnail(sha256, source))
+    def _on_thumbnails_wanted(self, sha256: str, source: Path) -> None:
+        self._pump_thumbnails()
+
+    def _pump_thumbnails(self) -> None:
+        thumbnails = self._model.thumbnails
+        while self._thumbnails_in_flight < THUMBNAILS_IN_FLIGHT:
+            request = thumbnails.next_request()
+            if request is None:
+                return
+            sha256, source = request
+            self._thumbnails_in_flight += 1
+            self._tasks.run("thumbnail", lambda s=sha256, p=source: self._make_thumbnail(s, p))
+
+    def _make_thumbnail(self, sha256: str, source: Path) -> tuple[str, QImage | None]:
+        # QImage (not QPixmap) is safe to build on a worker thread.
+        try:
+            path = ensure_thumbnail(source, self._thumbnails_dir, sha256)
+        except Exception as exc:  # a missing or damaged file: shown without a picture
+            log.warning("no thumbnail for %s: %s", sha256[:12], exc)
+            return sha256, None
+        image = QImage(str(path))
+        if image.width() > THUMBNAIL_PX or image.height() > THUMBNAIL_PX:
+            image = image.scaled(
+                THUMBNAIL_PX,
+                THUMBNAIL_PX,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        return sha256, image
 
     @Slot(object)
     def _on_tasks_task_finished(self, result: TaskResult) -> None:
-        if not result.ok:
-            log.warning("history task %s failed: %s", result.kind, result.error)
-            if result.kind == "load" and result.error is not None:
-                self.message.emit(result.error.user_message)
-            return
-        if result.kind == "load":
-            self._model.reset_rows(result.value)
-            self.loaded.emit(len(result.value))
+        if result.kind == "rows":
+            self._model.cache.fetched(result.value if result.ok else [])
         elif result.kind == "thumbnail":
-            sha256, image = result.value
-            if not image.isNull():
-                self._model.set_thumbnail(sha256, image)
+            self._thumbnails_in_flight -= 1
+            if result.ok:
+                self._model.thumbnails.put(*result.value)
+            self._pump_thumbnails()
+        elif not result.ok:
+            log.warning("history task %s failed: %s", result.kind, result.error)
+            if result.error is not None:
+                self.message.emit(result.error.user_message)
+        elif result.kind == "ids":
+            generation, query, ids = result.value
+            if generation == self._generation:
+                self._model.set_ids(query, ids)
+                self.loaded.emit(len(ids))
+                if self._tree_wanted:
+                    self._load_tree()
+        elif result.kind == "tree":
+            generation, forest = result.value
+            if generation == self._generation:
+                self.lineage.set_forest(forest)
+        elif result.kind == "models":
+            self.models_changed.emit(result.value)
 
     # --- small actions ----------------------------------------------------------------------
 

@@ -152,6 +152,16 @@ class ProvidersController(QObject):
             return self._comfy_provider(self._comfy.url, self._comfy_token)
         return None
 
+    def is_demo(self, provider_id: str) -> bool:
+        """Whether jobs of `provider_id` run on a built-in emulator (free, re-sent after a
+        restart rather than resumed)."""
+        if provider_id == ProviderId.bfl:
+            connection = self._account.connection()
+            return connection is not None and connection.demo
+        if provider_id == ProviderId.fal:
+            return self._fal_demo
+        return self._demo_comfy is not None and self._comfy.url == self._demo_comfy.base_url
+
     def _comfy_provider(self, url: str, token: str | None, **kwargs: Any) -> ComfyProvider:
         loras = self._comfy.lists.loras if self._comfy.lists else None
         provider = make_provider(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -82,3 +82,32 @@ def studio(qtbot, monkeypatch, tmp_path, slow_emulator) -> Iterator[Built]:
 def quick_studio(qtbot, monkeypatch, tmp_path, emulator) -> Iterator[Built]:
     """Against the shared `emulator` fixture: jobs finish after two polls."""
     yield from _studio(qtbot, monkeypatch, tmp_path, emulator)
+
+
+@pytest.fixture
+def open_window(qtbot, monkeypatch) -> Iterator[Callable[[AppPaths, EmulatorServer], Built]]:
+    """Opens windows on any data folder (several may share one); all closed at teardown."""
+    monkeypatch.setenv("BFL_API_KEY", KEY)
+    opened: list[Built] = []
+
+    def open_(paths: AppPaths, server: EmulatorServer) -> Built:
+        built = build_window(paths, api_url=server.base_url, poll_policy=FAST_POLLS)
+        built.window.resize(1440, 900)
+        built.window.show()
+        qtbot.waitExposed(built.window)
+        with qtbot.waitSignal(built.parts.account.connection_changed, timeout=5000):
+            built.start()
+        opened.append(built)
+        return built
+
+    yield open_
+    for built in reversed(opened):
+        close_window(built)
+
+
+def close_window(built: Built) -> None:
+    """Closes without asking (running jobs resume on the next start); idempotent."""
+    if built.window.isVisible():
+        built.window.skip_close_question()
+        built.window.close()
+    assert built.shutdown(5000), "a worker thread outlived its window"
