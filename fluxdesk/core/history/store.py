@@ -62,12 +62,25 @@ class JobRecord:
     error_message: str | None
     parent_id: JobId | None
     settings_from: JobId | None
+    edit_kind: str | None = None  # "region", "fill", "expand": the result is a composed page
+    page_path: Path | None = None  # the full-resolution page a page edit was placed on
 
     @property
     def handle(self) -> TaskHandle | None:
         if self.task_id and self.polling_url:
             return TaskHandle(self.task_id, self.polling_url, self.cost)
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class PageEditRecord:
+    """How a page edit's result was made: the model's raw output placed on a page."""
+
+    kind: str
+    page_path: Path | None
+    page_size: tuple[int, int]
+    raw_sha256: str
+    plan_json: str
 
 
 _FORMAT_EXT = {"png": "png", "jpeg": "jpg", "webp": "webp"}
@@ -280,6 +293,52 @@ class HistoryStore:
             )
         return StoredImage(sha, path, image.format, image.width, image.height)
 
+    def save_page_edit(
+        self, job_id: JobId, edit: PageEditRecord, composed: bytes, size: tuple[int, int]
+    ) -> StoredImage:
+        """Makes the composed page (PNG bytes) the job's result, keeping the raw output and the
+        placement in ``page_edits``, atomically. The job must already have its raw result."""
+        sha = hashlib.sha256(composed).hexdigest()
+        path = self.image_path(sha, "png")
+        try:
+            self._write_file(path, composed)
+        except OSError as exc:
+            raise _storage_error(exc, "the composed page") from exc
+        with self._write("the composed page") as db:
+            self._insert_image(db, sha, path, "png", size[0], size[1], len(composed))
+            db.execute(
+                "INSERT OR REPLACE INTO page_edits (job_id, kind, page_path, page_width, "
+                "page_height, raw_sha256, plan_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    job_id,
+                    edit.kind,
+                    str(edit.page_path) if edit.page_path else None,
+                    edit.page_size[0],
+                    edit.page_size[1],
+                    edit.raw_sha256,
+                    edit.plan_json,
+                    time.time(),
+                ),
+            )
+            db.execute(
+                "UPDATE jobs SET result_sha256 = ?, updated_at = ? WHERE id = ?",
+                (sha, time.time(), job_id),
+            )
+        return StoredImage(sha, path, "png", size[0], size[1])
+
+    def get_page_edit(self, job_id: str) -> PageEditRecord | None:
+        with self._connect() as db:
+            row = db.execute("SELECT * FROM page_edits WHERE job_id = ?", (job_id,)).fetchone()
+        if row is None:
+            return None
+        return PageEditRecord(
+            row["kind"],
+            Path(row["page_path"]) if row["page_path"] else None,
+            (row["page_width"], row["page_height"]),
+            row["raw_sha256"],
+            row["plan_json"],
+        )
+
     def mark_failed(self, job_id: JobId, error: FluxError) -> None:
         self._update(
             job_id,
@@ -297,8 +356,10 @@ class HistoryStore:
 
     _JOB_SELECT = (
         "SELECT jobs.*, images.sha256 AS r_sha, images.rel_path AS r_path, "
-        "images.format AS r_format, images.width AS r_width, images.height AS r_height "
-        "FROM jobs LEFT JOIN images ON images.sha256 = jobs.result_sha256"
+        "images.format AS r_format, images.width AS r_width, images.height AS r_height, "
+        "page_edits.kind AS e_kind, page_edits.page_path AS e_page "
+        "FROM jobs LEFT JOIN images ON images.sha256 = jobs.result_sha256 "
+        "LEFT JOIN page_edits ON page_edits.job_id = jobs.id"
     )
 
     def _record(self, row: sqlite3.Row) -> JobRecord:
@@ -335,6 +396,8 @@ class HistoryStore:
             error_message=row["error_message"],
             parent_id=row["parent_id"],
             settings_from=row["settings_from"],
+            edit_kind=row["e_kind"],
+            page_path=Path(row["e_page"]) if row["e_page"] else None,
         )
 
     def get_job(self, job_id: str) -> JobRecord | None:
