@@ -42,6 +42,8 @@ class JobRow:
     cost: float | None = None
     price_estimate: float | None = None
     parent_id: JobId | None = None
+    edit_kind: str | None = None  # a page edit: the result is the page with the edit in place
+    page_path: Path | None = None  # the page it was placed on (the pencils to compare with)
 
     @property
     def model_label(self) -> str:
@@ -67,6 +69,8 @@ class JobRow:
             cost=record.cost,
             price_estimate=record.price_estimate,
             parent_id=record.parent_id,
+            edit_kind=record.edit_kind,
+            page_path=record.page_path,
         )
 
     @classmethod
@@ -86,6 +90,9 @@ class JobRow:
             price_estimate=price_estimate,
             parent_id=parent_id,
         )
+
+    def placed_on(self, edit_kind: str, page_path: Path | None) -> JobRow:
+        return dataclasses.replace(self, edit_kind=edit_kind, page_path=page_path)
 
     def updated(self, update: JobUpdate) -> JobRow:
         changes: dict[str, object] = {"state": update.state}

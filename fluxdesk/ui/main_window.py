@@ -28,6 +28,7 @@ from fluxdesk.ui.controllers.account import AccountController, Connection, KeySt
 from fluxdesk.ui.controllers.canvas import CanvasController
 from fluxdesk.ui.controllers.generation import GenerationController
 from fluxdesk.ui.controllers.history import HistoryController
+from fluxdesk.ui.edit_tools import EditTools
 from fluxdesk.ui.history_dock import HistoryDock
 from fluxdesk.ui.history_model import HistoryModel
 from fluxdesk.ui.preferences_keeper import PreferencesKeeper
@@ -86,6 +87,14 @@ class MainWindow(QMainWindow):
             [self.prompt_dock.toggleViewAction(), self.history_dock.toggleViewAction()],
         )
         self._build_toolbar()
+        self.edit_tools = EditTools(
+            self,
+            self.canvas,
+            self.prompt_panel,
+            parts.generation,
+            parts.runner,
+            self.canvas_control,
+        )
         self._build_status_bar()
         self._wire()
         self.prompt_panel.set_recent_prompts(list(parts.preferences.value.recent_prompts))
@@ -155,7 +164,13 @@ class MainWindow(QMainWindow):
         dock.cancel_all_requested.connect(parts.generation.cancel_all)
         parts.generation.jobs_started.connect(self._on_generation_jobs_started)
 
-        for source in (parts.generation, parts.history, parts.account, self.canvas_control):
+        for source in (
+            parts.generation,
+            parts.history,
+            parts.account,
+            self.canvas_control,
+            self.edit_tools,
+        ):
             source.message.connect(self._on_message)
         parts.account.connection_changed.connect(self._on_account_connection_changed)
         parts.account.balance_changed.connect(self._on_account_balance_changed)
@@ -179,7 +194,7 @@ class MainWindow(QMainWindow):
     def _on_prompt_generate_requested(self, state: PromptState) -> None:
         self._parts.preferences.remember_prompt(state)
         self.prompt_panel.set_recent_prompts(list(self._parts.preferences.value.recent_prompts))
-        self._parts.generation.generate(state)
+        self.edit_tools.generate(state)  # a region, mask or grown page; else as usual
 
     @Slot(object)
     def _on_generation_input_staged(self, staged: object) -> None:
@@ -313,5 +328,6 @@ class MainWindow(QMainWindow):
         self._parts.window_state.save(self)
         self._parts.preferences.save_now()
         self.prompt_panel.shutdown(3000)
+        self.edit_tools.shutdown(3000)
         self.canvas.shutdown(3000)
         event.accept()

@@ -145,8 +145,12 @@ def compose_expand(page: Image.Image, result: Image.Image, plan: ExpandPlan) -> 
         rx * (plan.sent.left + (width + grown.right) * sx),
         ry * (plan.sent.top + (height + grown.bottom) * sy),
     )
-    box = (max(0.0, box[0]), max(0.0, box[1]), min(result.width, box[2]), min(result.height, box[3]))
+    box = (
+        max(0.0, box[0]),
+        max(0.0, box[1]),
+        min(result.width, box[2]),
+        min(result.height, box[3]),
+    )
     canvas = result.convert(page.mode).resize(plan.canvas_size, Image.Resampling.LANCZOS, box=box)
     canvas.paste(page, plan.origin)
     return canvas
-

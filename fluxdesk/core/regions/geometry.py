@@ -155,8 +155,9 @@ Selection = Rect | Polygon | Raster
 def rasterize(selection: Selection, origin: tuple[int, int], size: tuple[int, int]) -> np.ndarray:
     """A uint8 mask (255 inside) of `selection` on the pixel grid of the box at `origin`/`size`.
 
-    A Rect and a Raster are exact. A Polygon takes the pixels whose centres are inside, as cv2's scan
-    converter sees it with sub-pixel vertices: it may add one pixel along right and bottom edges.
+    A Rect and a Raster are exact. A Polygon takes the pixels whose centres are inside, as cv2's
+    scan converter sees it with sub-pixel vertices: it may add one pixel along right and bottom
+    edges.
     """
     width, height = size
     mask = np.zeros((height, width), np.uint8)

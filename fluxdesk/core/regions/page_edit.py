@@ -134,6 +134,18 @@ def kind_for(spec: ModelSpec) -> EditKind | None:
     return None
 
 
+def edit_area(
+    kind: EditKind | None, selection: Selection | None, mask: Selection | None
+) -> Selection | None:
+    """The marked area a page edit uses: Fill repaints the painted mask (else the selection);
+    an edit model changes the selection (else the masked area). None: the whole page."""
+    if kind is EditKind.fill:
+        return mask if mask is not None else selection
+    if kind is EditKind.region:
+        return selection if selection is not None else mask
+    return None
+
+
 def region_params(params: Mapping[str, Any]) -> dict[str, Any]:
     """The run's parameters without the ones that would change the region's shape."""
     return {name: value for name, value in params.items() if name not in SHAPE_PARAMS}
@@ -156,13 +168,14 @@ def stage_region(
     page: Image.Image,
     page_path: Path | None,
     selection: Selection,
-    settings: RegionSettings = RegionSettings(),  # noqa: B008 (frozen)
+    settings: RegionSettings | None = None,
 ) -> PageEdit:
     """Crops the selection with its context margin near the model's working size; for Fill,
     adds the selection as the mask at the same size. Blocking."""
     kind = kind_for(spec)
     if kind not in (EditKind.region, EditKind.fill):
         raise InputError(f"{spec.label} can't edit a region; pick Kontext, FLUX.2 or Fill.")
+    settings = settings or RegionSettings()
     plan = plan_region(page.size, selection, settings.margin_px, settings.working_pixels)
     main = store_input(store, spec, crop_for_model(page, plan), spec.image_slots[0])
     inputs = [main]

@@ -22,6 +22,8 @@ from fluxdesk.core.imaging.load import load_image
 from fluxdesk.core.inputs import store_input
 from fluxdesk.core.jobs import JobId, JobPlan, JobState, JobUpdate
 from fluxdesk.core.prompt_state import PromptState
+from fluxdesk.core.regions.page_edit import PageEdit
+from fluxdesk.core.regions.page_edit_jobs import PageEditJob
 from fluxdesk.ui.controllers.account import AccountController
 from fluxdesk.ui.history_model import HistoryModel, JobRow
 from fluxdesk.ui.workers import JobRunner, TaskResult, TaskRunner
@@ -139,7 +141,7 @@ class GenerationController(QObject):
                 lambda: (state, main, self._stage_references(state.references, state.model)),
             )
         else:
-            self._submit(state, main)
+            self.submit(state, main)
 
     def _main_input(self, slot: str | None) -> tuple[InputImage, ...]:
         if slot is None or self._staged is None:
@@ -147,7 +149,11 @@ class GenerationController(QObject):
         staged = self._staged
         return (InputImage(slot, staged.sha256, staged.width, staged.height),)
 
-    def _submit(self, state: PromptState, inputs: tuple[InputImage, ...]) -> None:
+    def submit(
+        self, state: PromptState, inputs: tuple[InputImage, ...], edit: PageEdit | None = None
+    ) -> None:
+        """One job per variation with these staged inputs; with `edit`, each result is placed
+        back on the full-resolution page (see ``core.regions.page_edit_jobs``)."""
         connection = self._account.connection()
         if connection is None:
             self.message.emit(self.tr("Still connecting to the API; try again in a moment."))
@@ -159,8 +165,11 @@ class GenerationController(QObject):
             job_id = JobId(uuid.uuid4().hex)
             price = estimate_credits(spec, request)
             plan = JobPlan(request, connection.api, "gui", price, parent, self._settings_from)
-            self._history.add_row(JobRow.pending(job_id, request, price, parent))
-            self._runner.submit(job_id, plan)
+            row = JobRow.pending(job_id, request, price, parent)
+            if edit is not None:
+                row = row.placed_on(str(edit.placement.kind), edit.page_path)
+            self._history.add_row(row)
+            self._runner.submit(job_id, plan if edit is None else PageEditJob(plan, edit))
             started.append(job_id)
         self.jobs_started.emit(started)
 
@@ -190,7 +199,7 @@ class GenerationController(QObject):
                 self.message.emit(result.error.user_message if result.error else "")
                 return
             state, main, references = result.value
-            self._submit(state, main + references)
+            self.submit(state, main + references)
 
     def _on_staged(self, result: TaskResult) -> None:
         if not result.ok:

@@ -21,6 +21,7 @@ from fluxdesk.core.api.pricing import (
 from fluxdesk.core.api.validation import validate_request
 from fluxdesk.core.imaging.prepare import target_size
 from fluxdesk.core.prompt_state import PromptState
+from fluxdesk.ui.prompt_panel.edit_target import EditScope
 
 PLACEHOLDER_HASH = "0" * 64
 # A reference whose size is not known yet (its thumbnail is still loading) is priced as 1 MP.
@@ -158,10 +159,12 @@ def check_run(
     *,
     unused_references: int = 0,
     unreadable_references: Sequence[str] = (),
+    scope: EditScope | None = None,
 ) -> RunCheck:
     """Problems, price and output size of `state` with an input image of `input_size`.
 
-    `reference_sizes` are the sizes of `state.references` (None while unknown)."""
+    `reference_sizes` are the sizes of `state.references` (None while unknown); `scope` is
+    what the canvas tools make of the run (a region, a mask, a grown page)."""
     spec = get_model(state.model)
     inputs = placeholder_inputs(spec, input_size, reference_sizes)
     problems: list[Problem] = []
@@ -172,9 +175,11 @@ def check_run(
                 problems.append(problem)
     for message in unreadable_references:
         problems.append(Problem((REFERENCES,), message))
+    if scope is not None and scope.problem:
+        problems.append(Problem((INPUT,), scope.problem, True))
     problems.sort(key=lambda p: p.missing)  # what's wrong first, what's missing after
 
-    notes: list[str] = []
+    notes: list[str] = list(scope.notes) if scope is not None else []
     if unused_references:
         noun = "reference is" if unused_references == 1 else "references are"
         notes.append(f"{unused_references} {noun} kept but not sent: {reference_limit_text(spec)}")
@@ -186,6 +191,8 @@ def check_run(
     )
     megapixels = width * height / MEGAPIXEL
     size_text = f"→ {'' if exact else 'about '}{width}×{height} px ({megapixels:.1f} MP)"
+    if scope is not None and scope.size_text:
+        size_text = scope.size_text
     return RunCheck(
         tuple(problems),
         tuple(notes),
