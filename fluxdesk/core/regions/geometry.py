@@ -127,7 +127,7 @@ class Raster:
         top, bottom, left, right = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
         trimmed = np.array(values[top:bottom, left:right], dtype=np.uint8)
         trimmed.setflags(write=False)
-        return cls(origin[0] + int(left), origin[1] + int(top), trimmed)
+        return cls(int(origin[0]) + int(left), int(origin[1]) + int(top), trimmed)
 
     @property
     def bbox(self) -> Rect:

@@ -67,8 +67,10 @@ class ToolsController(QObject):
         self._page: tuple[int, int] | None = None
         self._painted = False
         self._following = False  # applying the prompt panel's numbers: not an artist's drag
-        canvas.add_overlay(SelectionOverlay(self.selection, self))
-        canvas.add_overlay(MaskOverlay(self.mask, self))
+        self._selection_overlay = SelectionOverlay(self.selection, self)
+        self._mask_overlay = MaskOverlay(self.mask, self)
+        canvas.add_overlay(self._selection_overlay)
+        canvas.add_overlay(self._mask_overlay)
 
         bar.tool_requested.connect(self._on_bar_tool_requested)
         bar.deselect_action.triggered.connect(self.deselect)
@@ -87,11 +89,13 @@ class ToolsController(QObject):
         bar.expand_options.sides_changed.connect(self._on_expand_options_sides_changed)
         bar.expand_options.reset_requested.connect(self._on_expand_reset_requested)
 
+        self.selection.changed.connect(self._on_selection_changed)
         self.selection.committed.connect(self._on_selection_committed)
         self.mask.edited.connect(self._on_mask_edited)
         self.expand.changed.connect(self._on_expand_changed)
         generation.input_changed.connect(self._on_generation_input_changed)
         canvas.image_shown.connect(self._on_canvas_image_shown)
+        canvas_control.showing_changed.connect(self._on_canvas_control_showing_changed)
 
     # --- the active tool --------------------------------------------------------------------
 
@@ -186,16 +190,28 @@ class ToolsController(QObject):
         self.expand.forget()
         self._emit_target()
 
+    @Slot(str)
+    def _on_canvas_control_showing_changed(self, showing: str) -> None:
+        on_result = showing != INPUT_KEY
+        self._selection_overlay.set_quiet(on_result)
+        self._mask_overlay.set_hidden(on_result)
+        if on_result and self._tool is not ToolId.navigate:
+            self.set_tool(ToolId.navigate)  # tools mark the input; a result is for looking
+
+    @Slot()
+    def _on_selection_changed(self) -> None:
+        shown = self.selection.shown()
+        size = shown.bbox.clipped(self._page).size if shown and self._page else None
+        self._bar.selection_options.show_selection(size, self.selection.margin_px)
+
     @Slot()
     def _on_selection_committed(self) -> None:
-        selection = self.selection.selection()
-        size = selection.bbox.clipped(self._page).size if selection and self._page else None
-        self._bar.selection_options.show_selection(size, self.selection.margin_px)
         self._emit_target()
 
     @Slot(int)
     def _on_margin_changed(self, margin_px: int) -> None:
         self.selection.set_margin(margin_px)
+        self._mask_overlay.margin_px = margin_px
 
     @Slot()
     def _on_mask_edited(self) -> None:

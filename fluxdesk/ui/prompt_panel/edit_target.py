@@ -73,12 +73,12 @@ def describe(spec: ModelSpec, target: EditTarget, params: Mapping[str, Any]) -> 
         if plan.send_size != plan.page_size:
             send_w, send_h = plan.send_size
             grown = ", ".join(
-                f"+{value} {name}" for name, value in plan.page.as_params().items() if value
+                f"+{value} px {name}" for name, value in plan.page.as_params().items() if value
             )
             notes = (
                 *notes,
                 f"Expand's sides count pixels of the image sent ({send_w}×{send_h}); on your "
-                f"page that is {grown} px.",
+                f"page that is {grown}.",
             )
         return EditScope(
             kind,

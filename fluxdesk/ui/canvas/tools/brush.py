@@ -12,9 +12,11 @@ import math
 from PySide6.QtCore import QObject, QPointF, QRectF, QSizeF, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QPainter, QTransform
 
+from fluxdesk.core.regions.page_edit import DEFAULT_MARGIN_PX
 from fluxdesk.ui.canvas.overlay import CanvasOverlay, CanvasTool
 from fluxdesk.ui.canvas.tools import look
 from fluxdesk.ui.canvas.tools.mask import Brush, MaskLayer
+from fluxdesk.ui.canvas.tools.selection import paint_context
 
 MIN_BRUSH = 1
 MAX_BRUSH = 2000  # page px: a third of a B4 page at 600 dpi
@@ -79,14 +81,25 @@ class MaskOverlay(CanvasOverlay):
     def __init__(self, holder: MaskHolder, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._holder = holder
+        self._hidden = False
+        self.margin_px = DEFAULT_MARGIN_PX  # for the context box
         holder.changed.connect(self.changed)
+
+    def set_hidden(self, hidden: bool) -> None:
+        """Hidden while a result is on screen (red over the result would hide it)."""
+        if hidden != self._hidden:
+            self._hidden = hidden
+            self.changed.emit()
 
     def paint(self, painter: QPainter, to_widget: QTransform, page: QSizeF) -> None:
         layer = self._holder.layer()
-        if layer is None or layer.is_empty():
+        if layer is None or layer.is_empty() or self._hidden:
             return
         if layer.page_size != (round(page.width()), round(page.height())):
             return  # another page is on screen
+        bounds = layer.bounds()
+        if bounds is not None:
+            paint_context(painter, to_widget, layer.page_size, bounds, self.margin_px)
         k = layer.factor
         mask_to_widget = QTransform.fromScale(k, k) * to_widget
         inverse, ok = mask_to_widget.inverted()

@@ -184,7 +184,8 @@ class MaskLayer(QObject):
         rows = np.flatnonzero(block.any(axis=1))
         if rows.size:
             cols = np.flatnonzero(block.any(axis=0))
-            self._bounds = (x0 + cols[0], y0 + rows[0], x0 + cols[-1] + 1, y0 + rows[-1] + 1)
+            top, bottom = y0 + int(rows[0]), y0 + int(rows[-1]) + 1
+            self._bounds = (x0 + int(cols[0]), top, x0 + int(cols[-1]) + 1, bottom)
 
     # --- painting -------------------------------------------------------------------------------
 

@@ -94,29 +94,49 @@ class SelectionOverlay(CanvasOverlay):
     def __init__(self, state: SelectionState, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._state = state
+        self._quiet = False
         state.changed.connect(self.changed)
+
+    def set_quiet(self, quiet: bool) -> None:
+        """Outline only (a result is on screen: show where the edit is, not what to send)."""
+        if quiet != self._quiet:
+            self._quiet = quiet
+            self.changed.emit()
 
     def paint(self, painter: QPainter, to_widget: QTransform, page: QSizeF) -> None:
         selection = self._state.shown()
         if selection is None or not self._state.belongs_to(page):
             return
         path = to_widget.map(selection_path(selection))
+        if self._quiet:
+            look.two_tone(painter, path)
+            return
         page_rect = to_widget.mapRect(QRectF(QPointF(), page))
         look.dim_outside(painter, page_rect, path)
         size = (round(page.width()), round(page.height()))
-        try:
-            crop = plan_region(size, selection, self._state.margin_px).crop
-        except InputError:
-            crop = None
-        if crop is not None:
-            box = QRectF(crop.left, crop.top, crop.width, crop.height)
-            look.accent_outline(painter, to_widget.mapRect(box), dotted=True)
+        paint_context(painter, to_widget, size, selection, self._state.margin_px)
         look.two_tone(painter, path)
         inside = selection.bbox.clipped(size)
         bounds = path.boundingRect()
         anchor = bounds.topLeft() + QPointF(0, -26 if bounds.top() > 34 else 6)
         text = size_text(inside.width, inside.height)
         render.paint_pill(painter, text, anchor, Qt.AlignmentFlag.AlignLeft, painter.font())
+
+
+def paint_context(
+    painter: QPainter,
+    to_widget: QTransform,
+    page: tuple[int, int],
+    area: ShapeSelection,
+    margin_px: int,
+) -> None:
+    """The dotted box around a marked area: the part of the page the model will see."""
+    try:
+        crop = plan_region(page, area, margin_px).crop
+    except InputError:
+        return
+    box = QRectF(crop.left, crop.top, crop.width, crop.height)
+    look.accent_outline(painter, to_widget.mapRect(box), dotted=True)
 
 
 def _clamp(point: QPointF, page: QSizeF) -> QPointF:
