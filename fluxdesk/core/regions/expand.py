@@ -2,16 +2,17 @@
 
 The model gets the page at its send size (a big scan is downscaled) and ``top/bottom/left/right``
 in pixels *of that image*, 0..2048 each. The artist thinks in page pixels, so ``plan_expand``
-converts and snaps: each side becomes a whole number of sent pixels, and the page side is the
-largest whole number of page pixels that covers no more than it. ``compose_expand`` maps the
-model's canvas onto the grown page so the original region lines up exactly, then puts the
-original page back over it, bit for bit.
+converts and snaps: each side becomes the fewest whole sent pixels that cover it, and the page
+side the most whole page pixels those cover. Snapping a snapped value changes nothing.
+``compose_expand`` maps the model's canvas onto the grown page so the original region lines up
+exactly, then puts the original page back over it, bit for bit.
 
 Pure functions; ``compose_expand`` is blocking on big pages (call it from a worker thread).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -95,14 +96,14 @@ class ExpandPlan:
 def plan_expand(
     page_size: tuple[int, int], send_size: tuple[int, int], page_sides: Sides
 ) -> ExpandPlan:
-    """Page-px sides -> sent px (rounded, clamped to 0..limit), snapped. Pure and fast."""
+    """Page-px sides -> sent px (covering them, clamped to 0..limit), snapped. Pure and fast."""
     (width, height), (send_w, send_h) = page_size, send_size
     if min(width, height, send_w, send_h) <= 0:
         raise InputError("The page has no pixels.")
     limit = side_limit()
 
     def sent(value: int, page_len: int, send_len: int) -> int:
-        return max(0, min(limit, round(value * send_len / page_len)))
+        return max(0, min(limit, math.ceil(value * send_len / page_len - 1e-9)))
 
     return ExpandPlan(
         page_size,

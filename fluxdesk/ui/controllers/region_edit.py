@@ -94,6 +94,9 @@ class RegionEditController(QObject):
         """Generate with the marks on the canvas, or as usual when there are none."""
         request = self._request(state)
         if request is None:
+            if get_model(state.model).takes_mask:  # Fill without a mask would repaint nothing
+                self.message.emit(self.tr("Paint a mask first (B), or select a region (M)."))
+                return
             self._generation.generate(state)
             return
         self.message.emit(self.tr("Preparing the page…"))

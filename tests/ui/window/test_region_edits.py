@@ -189,6 +189,10 @@ def test_expand_round_trip(qtbot: QtBot, quick_studio: Built, tmp_path: Path, dr
     assert panel.state().params["right"] == plan.sent.right  # the fields follow the handles
     spin = window.edit_tools.bar.expand_options.spins["right"]
     assert spin.value() == plan.page.right  # and the options bar shows page pixels
+    panel.set_params({"left": 120})  # typing a side in the panel moves that handle
+    plan = tools.expand.plan()
+    assert plan.sent.left == 120
+    assert window.edit_tools.bar.expand_options.spins["left"].value() == plan.page.left
     save_shot(studio, "expand")
 
     row = generate_and_wait(qtbot, studio)

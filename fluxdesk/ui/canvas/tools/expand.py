@@ -8,11 +8,18 @@ A drag that starts away from a handle pans as usual. GUI thread only.
 from __future__ import annotations
 
 import math
+from dataclasses import astuple
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QTransform
 
-from fluxdesk.core.regions.expand import ExpandPlan, Sides, page_side_limit, plan_expand
+from fluxdesk.core.regions.expand import (
+    ExpandPlan,
+    Sides,
+    page_side_limit,
+    plan_expand,
+    side_limit,
+)
 from fluxdesk.ui.canvas import render
 from fluxdesk.ui.canvas.overlay import CanvasTool
 from fluxdesk.ui.canvas.tools import look
@@ -87,11 +94,11 @@ class ExpandState(QObject):
             self._set(plan_expand(self._plan.page_size, self._plan.send_size, sides))
 
     def set_sent_sides(self, sent: Sides) -> None:
-        """From the API's numbers (the prompt panel's fields)."""
+        """The API's numbers (the prompt panel's fields), kept exactly."""
         if self._plan is not None:
-            plan = self._plan
-            page = ExpandPlan(plan.page_size, plan.send_size, sent).page
-            self._set(plan_expand(plan.page_size, plan.send_size, page))
+            limit = side_limit()
+            clamped = Sides(*(max(0, min(limit, value)) for value in astuple(sent)))
+            self._set(ExpandPlan(self._plan.page_size, self._plan.send_size, clamped))
 
     def _set(self, plan: ExpandPlan | None) -> None:
         if plan != self._plan:
