@@ -8,7 +8,7 @@ side fields (and those fields move the handles back). GUI thread only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMainWindow
 
 from fluxdesk.core.api.catalog import Family, get_model
@@ -28,6 +28,8 @@ FILL_MODEL = "flux-pro-1.0-fill"
 
 
 class EditTools(QObject):
+    message = Signal(str)
+
     def __init__(
         self,
         window: QMainWindow,
@@ -45,7 +47,7 @@ class EditTools(QObject):
         self.region_edit = RegionEditController(
             generation, self.tools, runner, generation.store, self
         )
-        self.message = self.region_edit.message
+        self.region_edit.message.connect(self._on_region_edit_message)
         self._panel = panel
         self.tools.target_changed.connect(self._on_tools_target_changed)
         self.tools.mask_started.connect(self._on_tools_mask_started)
@@ -57,6 +59,10 @@ class EditTools(QObject):
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         return self.region_edit.shutdown(timeout_ms)
+
+    @Slot(str)
+    def _on_region_edit_message(self, text: str) -> None:
+        self.message.emit(text)
 
     @Slot(object)
     def _on_tools_target_changed(self, target: EditTarget | None) -> None:

@@ -80,17 +80,17 @@ def test_region_edit_round_trip(
     qtbot: QtBot, quick_studio: Built, tmp_path: Path, drag, at, mode: str
 ) -> None:
     studio, window = quick_studio, quick_studio.window
-    size = (1700, 2300)
+    size = (1400, 1900)
     path = tmp_path / f"grid-{mode}.png"
     original = grid_page(path, size, mode)
     open_page(qtbot, studio, path, size)
     window.edit_tools.tools.set_tool("rectangle")
     canvas = window.canvas
     canvas.grab()
-    drag(canvas, [(420, 610), (900, 1000), (1310, 1580)], release=False)
+    drag(canvas, [(320, 450), (700, 800), (1110, 1330)], release=False)
     if mode == "RGB":
         save_shot(studio, "selection")  # the rectangle while it is being dragged
-    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=at(canvas, 1310, 1580))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=at(canvas, 1110, 1330))
     selection = window.edit_tools.tools.selection.selection()
     assert isinstance(selection, Rect)
     headline = window.prompt_panel.scope_label.text().replace("\u00a0", " ")
@@ -170,7 +170,7 @@ def test_fill_round_trip(qtbot: QtBot, quick_studio: Built, tmp_path: Path, drag
 
 def test_expand_round_trip(qtbot: QtBot, quick_studio: Built, tmp_path: Path, drag) -> None:
     studio, window = quick_studio, quick_studio.window
-    size = (2200, 2600)  # 5.7 MP: sent at 4 MP, so the sides are scaled both ways
+    size = (2100, 2150)  # 4.5 MP: sent at 4 MP, so the sides are scaled both ways
     path = tmp_path / "expand.png"
     original = grid_page(path, size, "L")
     open_page(qtbot, studio, path, size)
@@ -179,7 +179,7 @@ def test_expand_round_trip(qtbot: QtBot, quick_studio: Built, tmp_path: Path, dr
     canvas = window.canvas
     canvas.set_zoom(canvas.zoom() * 0.7)
     canvas.grab()
-    drag(canvas, [(2200, 1300), (2600, 1300)])  # the right edge outward
+    drag(canvas, [(2100, 1075), (2500, 1075)])  # the right edge outward
     middle = tools.expand.plan().canvas_size[0] / 2  # the top handle, on the grown canvas
     drag(canvas, [(middle, 0), (middle, -300)])  # the top edge outward
     panel = window.prompt_panel
