@@ -37,7 +37,7 @@ from fluxdesk.ui.prompt_panel.edit_target import EditTarget
 
 class ToolsController(QObject):
     target_changed = Signal(object)  # EditTarget | None
-    mask_started = Signal()  # the mask went from empty to painted
+    mask_started = Signal()  # the first stroke on this page's mask
     expand_edited = Signal(object)  # Sides in sent px, after the artist moved an edge
 
     def __init__(
@@ -65,7 +65,7 @@ class ToolsController(QObject):
         }
         self._tool = ToolId.navigate
         self._page: tuple[int, int] | None = None
-        self._painted = False
+        self._mask_started = False
         self._following = False  # applying the prompt panel's numbers: not an artist's drag
         self._selection_overlay = SelectionOverlay(self.selection, self)
         self._mask_overlay = MaskOverlay(self.mask, self)
@@ -184,6 +184,7 @@ class ToolsController(QObject):
     @Slot(object)
     def _on_generation_input_changed(self, source: object) -> None:
         self._page = None
+        self._mask_started = False
         self._set_tool_pages(QSizeF())
         self.selection.clear()
         self.mask.reset()
@@ -221,8 +222,8 @@ class ToolsController(QObject):
         self._bar.mask_options.set_history(
             bool(stack and stack.canUndo()), bool(stack and stack.canRedo()), painted
         )
-        started = painted and not self._painted
-        self._painted = painted
+        started = painted and not self._mask_started
+        self._mask_started = self._mask_started or painted
         self._emit_target()
         if started:
             self.mask_started.emit()

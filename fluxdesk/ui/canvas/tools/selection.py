@@ -353,7 +353,7 @@ class LassoTool(_SelectTool):
             if candidate.area * self._scale**2 >= MIN_DRAG_PX**2 * 4:
                 polygon = candidate
         if polygon is not None:
-            self.state.set_draft(None, self._page)
+            self.state.set_draft(None, self._page)  # records the page the outline is on
         self.state.commit(polygon)
         self.changed.emit()
 
