@@ -28,6 +28,11 @@ def store_input(store: HistoryStore, spec: ModelSpec, image: Image.Image, slot: 
     return _store(store, prepare_image(image, spec.max_input_pixels), slot)
 
 
+def store_mask(store: HistoryStore, mask: Image.Image, size: tuple[int, int]) -> InputImage:
+    """A Fill mask (white = repaint) at exactly `size`, the size of the image it goes with."""
+    return _store(store, prepare_mask(mask, size), "mask")
+
+
 def inputs_from_files(
     store: HistoryStore,
     spec: ModelSpec,

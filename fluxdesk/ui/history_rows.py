@@ -54,6 +54,8 @@ class JobRow:
     # Unfinished but not being run by this window: interrupted, waiting to be resumed.
     paused: bool = False
     seconds: float | None = None  # from sending to the result
+    edit_kind: str | None = None  # a page edit: the result is the page with the edit in place
+    page_path: Path | None = None  # the page it was placed on (the pencils to compare with)
 
     @property
     def model_label(self) -> str:
@@ -98,6 +100,8 @@ class JobRow:
             page_id=record.page_id,
             paused=not record.state.is_terminal,
             seconds=record.generation_seconds,
+            edit_kind=record.edit_kind,
+            page_path=record.page_path,
         )
 
     @classmethod
@@ -121,6 +125,9 @@ class JobRow:
             settings_from=settings_from,
             page_id=page_id,
         )
+
+    def placed_on(self, edit_kind: str, page_path: Path | None) -> JobRow:
+        return dataclasses.replace(self, edit_kind=edit_kind, page_path=page_path)
 
     def updated(self, update: JobUpdate) -> JobRow:
         changes: dict[str, object] = {"state": update.state, "paused": update.paused}

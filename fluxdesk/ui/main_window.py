@@ -33,6 +33,7 @@ from fluxdesk.ui.controllers.history import HistoryController
 from fluxdesk.ui.controllers.history_edits import HistoryEditsController
 from fluxdesk.ui.controllers.providers import ProvidersController
 from fluxdesk.ui.controllers.recovery import RecoveryController
+from fluxdesk.ui.edit_tools import EditTools
 from fluxdesk.ui.history_dock import HistoryDock
 from fluxdesk.ui.history_model import HistoryModel
 from fluxdesk.ui.history_wiring import HistoryWiring
@@ -118,6 +119,14 @@ class MainWindow(QMainWindow):
         self.finish.install_edit_menu()
         parts.backup.install(self, before=self.actions_.settings)
         self._build_toolbar()
+        self.edit_tools = EditTools(
+            self,
+            self.canvas,
+            self.prompt_panel,
+            parts.generation,
+            parts.runner,
+            self.canvas_control,
+        )
         self._build_status_bar()
         self._wire()
         self.prompt_panel.set_recent_prompts(list(parts.preferences.value.recent_prompts))
@@ -203,7 +212,7 @@ class MainWindow(QMainWindow):
         sources = (parts.generation, parts.history, parts.account, parts.providers)
         for source in (*sources, parts.history_edits, parts.recovery, parts.backup):
             source.message.connect(self._on_message)
-        for source in (self.canvas_control, self.finish):
+        for source in (self.canvas_control, self.finish, self.edit_tools):
             source.message.connect(self._on_message)
         parts.providers.catalogs_changed.connect(self.prompt_panel.set_catalogs)
         parts.account.connection_changed.connect(self._on_account_connection_changed)
@@ -228,7 +237,7 @@ class MainWindow(QMainWindow):
     def _on_prompt_generate_requested(self, state: PromptState) -> None:
         self._parts.preferences.remember_prompt(state)
         self.prompt_panel.set_recent_prompts(list(self._parts.preferences.value.recent_prompts))
-        self._parts.generation.generate(state)
+        self.edit_tools.generate(state)  # a region, mask or grown page; else as usual
 
     @Slot(object)
     def _on_generation_input_staged(self, staged: object) -> None:
@@ -380,5 +389,6 @@ class MainWindow(QMainWindow):
         self._parts.preferences.save_now()
         self.prompt_panel.shutdown(3000)
         self.finish.shutdown(3000)
+        self.edit_tools.shutdown(3000)
         self.canvas.shutdown(3000)
         event.accept()

@@ -104,8 +104,9 @@ def purge_trash(
             for row in db.execute(
                 f"SELECT result_sha256 FROM jobs WHERE id IN ({_marks(doomed)}) "
                 f"AND result_sha256 IS NOT NULL UNION SELECT sha256 FROM job_inputs "
+                f"WHERE job_id IN ({_marks(doomed)}) UNION SELECT raw_sha256 FROM page_edits "
                 f"WHERE job_id IN ({_marks(doomed)})",
-                (*doomed, *doomed),
+                (*doomed, *doomed, *doomed),
             )
         }
         db.execute(f"DELETE FROM jobs WHERE id IN ({_marks(doomed)})", doomed)
@@ -114,8 +115,9 @@ def purge_trash(
             row = db.execute(
                 "SELECT rel_path, bytes, created_at FROM images WHERE sha256 = ? "
                 "AND NOT EXISTS (SELECT 1 FROM jobs WHERE result_sha256 = ?) "
-                "AND NOT EXISTS (SELECT 1 FROM job_inputs WHERE sha256 = ?)",
-                (sha, sha, sha),
+                "AND NOT EXISTS (SELECT 1 FROM job_inputs WHERE sha256 = ?) "
+                "AND NOT EXISTS (SELECT 1 FROM page_edits WHERE raw_sha256 = ?)",
+                (sha, sha, sha, sha),
             ).fetchone()
             if row is None or row["created_at"] > moment - _IMAGE_GRACE:
                 continue

@@ -59,6 +59,8 @@ class JobRecord:
     started_at: float | None = None  # sending began (after waiting for a free slot)
     resumed_at: float | None = None
     resume_count: int = 0
+    edit_kind: str | None = None  # "region", "fill", "expand": the result is a composed page
+    page_path: Path | None = None  # the full-resolution page a page edit was placed on
 
     @property
     def handle(self) -> TaskHandle | None:
@@ -90,10 +92,23 @@ class JobRecord:
         return max(0.0, self.finished_at - start)
 
 
+@dataclass(frozen=True, slots=True)
+class PageEditRecord:
+    """How a page edit's result was made: the model's raw output placed on a page."""
+
+    kind: str
+    page_path: Path | None
+    page_size: tuple[int, int]
+    raw_sha256: str
+    plan_json: str
+
+
 JOB_SELECT = (
     "SELECT jobs.*, images.sha256 AS r_sha, images.rel_path AS r_path, "
-    "images.format AS r_format, images.width AS r_width, images.height AS r_height "
-    "FROM jobs LEFT JOIN images ON images.sha256 = jobs.result_sha256"
+    "images.format AS r_format, images.width AS r_width, images.height AS r_height, "
+    "page_edits.kind AS e_kind, page_edits.page_path AS e_page "
+    "FROM jobs LEFT JOIN images ON images.sha256 = jobs.result_sha256 "
+    "LEFT JOIN page_edits ON page_edits.job_id = jobs.id"
 )
 
 
@@ -140,4 +155,6 @@ def record_from_row(row: sqlite3.Row, images_dir: Path) -> JobRecord:
         started_at=row["started_at"],
         resumed_at=row["resumed_at"],
         resume_count=row["resume_count"],
+        edit_kind=row["e_kind"],
+        page_path=Path(row["e_page"]) if row["e_page"] else None,
     )

@@ -158,7 +158,26 @@ def _v5(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5)
+def _v6(db: sqlite3.Connection) -> None:
+    """Page edits (region, fill, expand): the job's result becomes the composed full-resolution
+    page; the model's own output and how it was placed are kept here for provenance."""
+    _run(
+        db,
+        """
+        CREATE TABLE page_edits (
+            job_id      TEXT PRIMARY KEY REFERENCES jobs(id) ON DELETE CASCADE,
+            kind        TEXT NOT NULL,
+            page_path   TEXT,
+            page_width  INTEGER NOT NULL,
+            page_height INTEGER NOT NULL,
+            raw_sha256  TEXT NOT NULL REFERENCES images(sha256),
+            plan_json   TEXT NOT NULL,
+            created_at  REAL NOT NULL
+        )""",
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -22,11 +22,17 @@ from fluxdesk.core.api.models import DownloadedImage, GenerationRequest, TaskHan
 from fluxdesk.core.atomic import atomic_write_bytes
 from fluxdesk.core.errors import FluxError, StorageError
 from fluxdesk.core.history.leases import InstanceLease
-from fluxdesk.core.history.records import JOB_SELECT, JobRecord, StoredImage, record_from_row
+from fluxdesk.core.history.records import (
+    JOB_SELECT,
+    JobRecord,
+    PageEditRecord,
+    StoredImage,
+    record_from_row,
+)
 from fluxdesk.core.history.schema import migrate
 from fluxdesk.core.jobs import JobId, JobState
 
-__all__ = ["HistoryStore", "JobRecord", "StoredImage"]
+__all__ = ["HistoryStore", "JobRecord", "PageEditRecord", "StoredImage"]
 
 log = logging.getLogger(__name__)
 
@@ -254,6 +260,47 @@ class HistoryStore:
                 (JobState.succeeded, stored.sha256, seed, now, now, job_id),
             )
         return stored
+
+    def save_page_edit(
+        self, job_id: JobId, edit: PageEditRecord, composed: bytes, size: tuple[int, int]
+    ) -> StoredImage:
+        """Makes the composed page (PNG bytes) the job's result, keeping the raw output and the
+        placement in ``page_edits``, atomically. The job must already have its raw result."""
+        now = time.time()
+        with self.transaction("the composed page") as db:
+            stored = self._store_image(db, composed, "png", size[0], size[1], "the composed page")
+            db.execute(
+                "INSERT OR REPLACE INTO page_edits (job_id, kind, page_path, page_width, "
+                "page_height, raw_sha256, plan_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    job_id,
+                    edit.kind,
+                    str(edit.page_path) if edit.page_path else None,
+                    edit.page_size[0],
+                    edit.page_size[1],
+                    edit.raw_sha256,
+                    edit.plan_json,
+                    now,
+                ),
+            )
+            db.execute(
+                "UPDATE jobs SET result_sha256 = ?, updated_at = ? WHERE id = ?",
+                (stored.sha256, now, job_id),
+            )
+        return stored
+
+    def get_page_edit(self, job_id: str) -> PageEditRecord | None:
+        with self.read() as db:
+            row = db.execute("SELECT * FROM page_edits WHERE job_id = ?", (job_id,)).fetchone()
+        if row is None:
+            return None
+        return PageEditRecord(
+            row["kind"],
+            Path(row["page_path"]) if row["page_path"] else None,
+            (row["page_width"], row["page_height"]),
+            row["raw_sha256"],
+            row["plan_json"],
+        )
 
     def mark_failed(self, job_id: JobId, error: FluxError) -> None:
         self.mark_ended(job_id, JobState.failed, error.kind, error.user_message)

@@ -1,6 +1,6 @@
 """Region edits: crop a page region for an edit model and paste the result back, registered."""
 
-from fluxdesk.core.regions.geometry import Point, Polygon, Rect, Selection, rasterize
+from fluxdesk.core.regions.geometry import Point, Polygon, Raster, Rect, Selection, rasterize
 from fluxdesk.core.regions.region_edit import (
     RegionPlan,
     crop_for_model,
@@ -13,6 +13,7 @@ from fluxdesk.core.regions.region_edit import (
 __all__ = [
     "Point",
     "Polygon",
+    "Raster",
     "Rect",
     "RegionPlan",
     "Selection",

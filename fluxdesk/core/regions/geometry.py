@@ -104,14 +104,60 @@ class Polygon:
         return abs(self.signed_area)
 
 
-Selection = Rect | Polygon
+@dataclass(frozen=True, slots=True, eq=False)
+class Raster:
+    """A painted mask used as a selection: weights 0..255 on a box of the page.
+
+    Every pixel above 0 is selected, and the weights also cap the paste, so a soft brush blends
+    softly. Compared by identity (it holds an array); the array is read-only.
+    """
+
+    left: int
+    top: int
+    values: np.ndarray  # uint8, shape (height, width)
+
+    @classmethod
+    def of(cls, values: np.ndarray, origin: tuple[int, int] = (0, 0)) -> Raster:
+        """`values` (at `origin` on the page) trimmed to what is painted. Raises InputError
+        when nothing is."""
+        rows = np.flatnonzero(values.any(axis=1))
+        cols = np.flatnonzero(values.any(axis=0))
+        if rows.size == 0:
+            raise InputError("The mask is empty: paint over the part to change.")
+        top, bottom, left, right = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+        trimmed = np.array(values[top:bottom, left:right], dtype=np.uint8)
+        trimmed.setflags(write=False)
+        return cls(int(origin[0]) + int(left), int(origin[1]) + int(top), trimmed)
+
+    @property
+    def bbox(self) -> Rect:
+        height, width = self.values.shape
+        return Rect(self.left, self.top, self.left + width, self.top + height)
+
+    def values_in(self, origin: tuple[int, int], size: tuple[int, int]) -> np.ndarray:
+        """The weights on the pixel grid of the box at `origin`/`size` (0 outside the mask)."""
+        width, height = size
+        out = np.zeros((height, width), np.uint8)
+        ox, oy = origin
+        box = self.bbox
+        overlap = Rect(box.left - ox, box.top - oy, box.right - ox, box.bottom - oy).clipped(size)
+        if not overlap.is_empty:
+            sx, sy = overlap.left + ox - self.left, overlap.top + oy - self.top
+            out[overlap.top : overlap.bottom, overlap.left : overlap.right] = self.values[
+                sy : sy + overlap.height, sx : sx + overlap.width
+            ]
+        return out
+
+
+Selection = Rect | Polygon | Raster
 
 
 def rasterize(selection: Selection, origin: tuple[int, int], size: tuple[int, int]) -> np.ndarray:
     """A uint8 mask (255 inside) of `selection` on the pixel grid of the box at `origin`/`size`.
 
-    A Rect is exact. A Polygon takes the pixels whose centres are inside, as cv2's scan
-    converter sees it with sub-pixel vertices: it may add one pixel along right and bottom edges.
+    A Rect and a Raster are exact. A Polygon takes the pixels whose centres are inside, as cv2's
+    scan converter sees it with sub-pixel vertices: it may add one pixel along right and bottom
+    edges.
     """
     width, height = size
     mask = np.zeros((height, width), np.uint8)
@@ -123,6 +169,8 @@ def rasterize(selection: Selection, origin: tuple[int, int], size: tuple[int, in
         if not box.is_empty:
             mask[box.top : box.bottom, box.left : box.right] = 255
         return mask
+    if isinstance(selection, Raster):
+        return np.where(selection.values_in(origin, size) > 0, 255, 0).astype(np.uint8)
     # cv2 puts integer coordinates at pixel centres; ours put them at pixel corners.
     scale = 1 << _SUBPIXEL_BITS
     points = np.array(

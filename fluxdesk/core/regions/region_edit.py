@@ -20,7 +20,7 @@ import numpy as np
 from PIL import Image
 
 from fluxdesk.core.errors import InputError
-from fluxdesk.core.regions.geometry import Point, Polygon, Rect, Selection, rasterize
+from fluxdesk.core.regions.geometry import Point, Polygon, Raster, Rect, Selection, rasterize
 
 WORKING_PIXELS = 1024 * 1024  # edit models work near 1 MP
 SIZE_MULTIPLE = 32  # Kontext sizes are multiples of 32
@@ -72,11 +72,14 @@ class RegionPlan:
 
     def paste_alpha(self, feather_px: float) -> Image.Image:
         """Blend weights in crop coordinates: 0 outside the selection (and within ``inset_px`` of
-        its edge), rising over ``feather_px`` to 255 inside. The seam is feathered inward only,
-        so nothing outside the selection can change. Page edges get no seam: there is nothing
-        beyond them to blend with."""
+        its edge), rising over ``feather_px`` to 255 inside, and never above a painted mask's
+        weights. The seam is feathered inward only, so nothing outside the selection can change.
+        Page edges get no seam: there is nothing beyond them to blend with."""
         ramp = (self._inner_distance() - self.inset_px) / (max(0.0, feather_px) + 0.5)
-        return Image.fromarray(np.round(np.clip(ramp, 0.0, 1.0) * 255).astype(np.uint8))
+        alpha = np.round(np.clip(ramp, 0.0, 1.0) * 255).astype(np.uint8)
+        if isinstance(self.selection, Raster):  # never more than what was painted
+            alpha = np.minimum(alpha, self.selection.values_in(self.crop.box[:2], self.crop.size))
+        return Image.fromarray(alpha)
 
     def _inner_distance(self) -> np.ndarray:
         """Distance (px) from each crop pixel's centre to the selection's edge; <= 0 outside."""

@@ -85,6 +85,11 @@ class CanvasController(QObject):
         """The full-resolution original when the job used the current input, else the copy
         that was sent (kept in the history)."""
         row = self._history.row_for(job_id)
+        if row is not None and row.edit_kind is not None:
+            # A page edit's result is the whole page: compare it with that page (a grown page
+            # has no same-sized pencils).
+            page = row.page_path if row.edit_kind != "expand" else None
+            return page if page is not None and page.exists() else None
         if row is None or not row.request.inputs:
             return None
         sent = row.request.inputs[0]

@@ -27,6 +27,8 @@ from fluxdesk.core.jobs import JobId, JobPlan, JobState, JobUpdate
 from fluxdesk.core.prompt_state import PromptState
 from fluxdesk.core.providers.base import Provider
 from fluxdesk.core.providers.bfl import BflProvider
+from fluxdesk.core.regions.page_edit import PageEdit
+from fluxdesk.core.regions.page_edit_jobs import PageEditJob
 from fluxdesk.ui.controllers.account import AccountController
 from fluxdesk.ui.controllers.providers import ProvidersController
 from fluxdesk.ui.history_model import HistoryModel, JobRow
@@ -228,7 +230,7 @@ class GenerationController(QObject):
                 ),
             )
         else:
-            self._submit(state, main)
+            self.submit(state, main)
 
     def _main_input(self, slot: str | None) -> tuple[InputImage, ...]:
         if slot is None or self._staged is None:
@@ -236,7 +238,11 @@ class GenerationController(QObject):
         staged = self._staged
         return (InputImage(slot, staged.sha256, staged.width, staged.height),)
 
-    def _submit(self, state: PromptState, inputs: tuple[InputImage, ...]) -> None:
+    def submit(
+        self, state: PromptState, inputs: tuple[InputImage, ...], edit: PageEdit | None = None
+    ) -> None:
+        """One job per variation with these staged inputs; with `edit`, each result is placed
+        back on the full-resolution page (see ``core.regions.page_edit_jobs``)."""
         provider = self._provider(state.provider)
         if provider is None:
             self.message.emit(self._not_ready(state.provider))
@@ -261,6 +267,8 @@ class GenerationController(QObject):
         for request, price in zip(requests, prices, strict=True):
             job_id = JobId(uuid.uuid4().hex)
             row = JobRow.pending(job_id, request, price, parent, self._settings_from, self._page_id)
+            if edit is not None:
+                row = row.placed_on(str(edit.placement.kind), edit.page_path)
             plan = JobPlan(
                 request,
                 provider,
@@ -273,7 +281,7 @@ class GenerationController(QObject):
                 created_at=row.created_at,  # the list's order survives a restart
             )
             self._history.add_row(row)
-            self._runner.submit(job_id, plan)
+            self._runner.submit(job_id, plan if edit is None else PageEditJob(plan, edit))
             started.append(job_id)
         self.jobs_started.emit(started)
 
@@ -308,7 +316,7 @@ class GenerationController(QObject):
                 self.message.emit(result.error.user_message if result.error else "")
                 return
             state, main, references = result.value
-            self._submit(state, main + references)
+            self.submit(state, main + references)
 
     def _on_staged(self, result: TaskResult) -> None:
         if not result.ok:

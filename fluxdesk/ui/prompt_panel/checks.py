@@ -22,6 +22,7 @@ from fluxdesk.core.api.validation import validate_request
 from fluxdesk.core.imaging.prepare import target_size
 from fluxdesk.core.prompt_state import PromptState
 from fluxdesk.core.providers.base import Billing, format_price
+from fluxdesk.ui.prompt_panel.edit_target import EditScope
 
 PLACEHOLDER_HASH = "0" * 64
 # A reference whose size is not known yet (its thumbnail is still loading) is priced as 1 MP.
@@ -180,12 +181,14 @@ def check_run(
     spec: ModelSpec | None = None,
     billing: Billing = Billing.credits,
     unfilled: Sequence[str] = (),
+    scope: EditScope | None = None,
 ) -> RunCheck:
     """Problems, price and output size of `state` with an input image of `input_size`.
 
     `reference_sizes` are the sizes of `state.references` (None while unknown). `spec` is the
     model as its provider describes it (default: BFL's catalog); `unfilled` names preset
-    placeholders still written as {name} in the prompt."""
+    placeholders still written as {name} in the prompt; `scope` is what the canvas tools make
+    of the run (a region, a mask, a grown page)."""
     spec = spec or get_model(state.model)
     inputs = placeholder_inputs(spec, input_size, reference_sizes)
     problems: list[Problem] = []
@@ -200,9 +203,11 @@ def check_run(
         names = ", ".join(f"“{name.replace('_', ' ')}”" for name in unfilled)
         message = f"Fill in {names} in the preset's fields above, or edit the prompt."
         problems.append(Problem((PROMPT,), message, True))
+    if scope is not None and scope.problem:
+        problems.append(Problem((INPUT,), scope.problem, True))
     problems.sort(key=lambda p: p.missing)  # what's wrong first, what's missing after
 
-    notes: list[str] = []
+    notes: list[str] = list(scope.notes) if scope is not None else []
     if unused_references:
         noun = "reference is" if unused_references == 1 else "references are"
         notes.append(f"{unused_references} {noun} kept but not sent: {reference_limit_text(spec)}")
@@ -216,6 +221,8 @@ def check_run(
     )
     megapixels = width * height / MEGAPIXEL
     size_text = f"→ {'' if exact else 'about '}{width}×{height} px ({megapixels:.1f} MP)"
+    if scope is not None and scope.size_text:
+        size_text = scope.size_text
     return RunCheck(
         tuple(problems),
         tuple(notes),

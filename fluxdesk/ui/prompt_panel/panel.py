@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette, QTextCursor
@@ -30,8 +32,10 @@ from fluxdesk.core.errors import InputError
 from fluxdesk.core.presets import Preset, placeholder_names
 from fluxdesk.core.prompt_state import MAX_VARIATIONS, PromptState
 from fluxdesk.core.providers.base import Billing, ProviderModels
+from fluxdesk.core.regions.page_edit import EditKind, region_params
 from fluxdesk.ui.prompt_panel import checks
 from fluxdesk.ui.prompt_panel.checks import RunCheck, check_run, reference_limit_text
+from fluxdesk.ui.prompt_panel.edit_target import EditScope, EditTarget, describe
 from fluxdesk.ui.prompt_panel.model_picker import ModelPicker
 from fluxdesk.ui.prompt_panel.param_form import ParamForm
 from fluxdesk.ui.prompt_panel.preset_bar import PresetBar
@@ -41,6 +45,7 @@ from fluxdesk.ui.prompt_panel.run_controls import RunControls
 from fluxdesk.ui.prompt_panel.style import (
     FitLabel,
     SectionHeader,
+    accent_color,
     error_color,
     generate_button_style,
     muted,
@@ -70,6 +75,8 @@ class PromptPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("promptPanel")
         self._input_size: tuple[int, int] | None = None
+        self._target: EditTarget | None = None
+        self._scope: EditScope | None = None
         self._preset_id: str | None = None
         self._external_enabled = True
         self._external_reason = ""
@@ -91,6 +98,8 @@ class PromptPanel(QWidget):
         self.references = ReferenceStrip()
         self.form = ParamForm(label_width)
         self.run_controls = RunControls(label_width)
+        self.scope_label = wrapped(muted_text=False)
+        self.scope_label.setObjectName("editScopeLabel")
         self.price_label = FitLabel()
         self.price_label.setObjectName("priceLabel")
         self.price_label.setWordWrap(True)
@@ -99,6 +108,7 @@ class PromptPanel(QWidget):
         self.price_label.setFont(price_font)
         self.size_label = muted(QLabel())
         self.size_label.setObjectName("outputSizeLabel")
+        self.size_label.setWordWrap(True)
         self.notes_label = wrapped()
         self.notes_label.setObjectName("panelNotes")
         self.problem_summary = wrapped(muted_text=False)
@@ -166,6 +176,7 @@ class PromptPanel(QWidget):
         footer.setContentsMargins(10, 6, 10, 10)
         footer.setSpacing(3)
         for widget in (
+            self.scope_label,
             self.price_label,
             self.size_label,
             self.notes_label,
@@ -263,6 +274,26 @@ class PromptPanel(QWidget):
         self._input_size = (int(size[0]), int(size[1])) if size else None
         self._refresh()
 
+    def set_edit_target(self, target: EditTarget | None) -> None:
+        """What the canvas tools have marked on the input (a region, a mask, grown edges)."""
+        if target != self._target:
+            self._target = target
+            self._refresh()
+
+    def edit_scope(self) -> EditScope | None:
+        """What the next run does with the marks: None or a scope of kind None means the whole
+        page as usual."""
+        self._refresh()
+        return self._scope
+
+    def set_model(self, model_id: str) -> None:
+        self.model_picker.set_model(model_id)
+
+    def set_params(self, values: Mapping[str, Any]) -> None:
+        """Sets some parameters of the current model, keeping the others."""
+        self.form.set_values({**self.form.params(), **dict(values)})
+        self._refresh()
+
     def set_recent_prompts(self, prompts: list[str]) -> None:
         self.prompt_editor.set_recent_prompts(list(prompts))
 
@@ -331,20 +362,29 @@ class PromptPanel(QWidget):
         state = self.state()
         shown = self.preset_bar.shown_preset()
         ours = {p.name for p in shown.placeholders} if shown else set()
+        spec = self._spec(state.model)
+        scope = describe(spec, self._target, state.params) if self._target else None
+        self._scope = scope
+        checked = state
+        if scope is not None and scope.kind in (EditKind.region, EditKind.fill):
+            checked = replace(state, params=region_params(state.params))
         check = check_run(
-            state,
-            self._input_size,
+            checked,
+            scope.input_size if scope is not None and scope.input_size else self._input_size,
             self.references.sizes(state.references),
             unused_references=self.references.unused_count(),
             unreadable_references=self.references.unreadable(),
-            spec=self._spec(state.model),
+            spec=spec,
             billing=catalog.billing
             if (catalog := self.model_picker.catalog())
             else Billing.credits,
             unfilled=[name for name in placeholder_names(state.prompt) if name in ours],
+            scope=scope,
         )
         self.preset_bar.set_diverged(self._rendered is not None and state.prompt != self._rendered)
         self._check = check
+        self.scope_label.setText(scope.headline if scope is not None else "")
+        self.scope_label.setVisible(bool(scope is not None and scope.headline))
         self._show_problems(check)
         self.price_label.setText(check.price_text)
         self.price_label.setToolTip(check.price_detail)
@@ -419,6 +459,8 @@ class PromptPanel(QWidget):
 
     def _restyle(self) -> None:
         self.generate_button.setStyleSheet(generate_button_style(self.palette()))
+        accent = accent_color(self.palette()).name()
+        self.scope_label.setStyleSheet(f"color: {accent}; font-weight: 600;")
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -64,11 +64,18 @@ def check_v5(db: sqlite3.Connection) -> None:
     assert db.execute("SELECT COUNT(*) FROM jobs WHERE owner IS NULL").fetchone()[0] == 4
 
 
+def check_v6(db: sqlite3.Connection) -> None:
+    assert "page_edits" in tables(db)
+    assert {"kind", "page_path", "raw_sha256", "plan_json"} <= columns(db, "page_edits")
+    assert db.execute("SELECT COUNT(*) FROM page_edits").fetchone()[0] == 0
+
+
 STEP_CHECKS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: check_v2,
     3: check_v3,
     4: check_v4,
     5: check_v5,
+    6: check_v6,
 }
 
 

@@ -1,0 +1,89 @@
+"""The tools bar: Navigate, Rectangle, Lasso, Mask brush and Expand, then the active tool's options.
+
+Widgets and actions only (GUI thread); the tools controller decides what they do.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
+
+from fluxdesk.ui.canvas.tools.options import (
+    ExpandOptions,
+    MaskOptions,
+    NavigateOptions,
+    SelectionOptions,
+)
+from fluxdesk.ui.canvas.tools.palette import TOOLS, ToolId, tool_icon
+
+
+class ToolsBar(QToolBar):
+    tool_requested = Signal(str)  # ToolId
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window.tr("Tools"), window)
+        self.setObjectName("toolsToolBar")
+        self.setMovable(False)
+        self.setIconSize(QSize(18, 18))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        color = self.palette().color(QPalette.ColorRole.WindowText)
+        self._group = QActionGroup(self)
+        self._group.setExclusive(True)
+        self.tool_actions: dict[ToolId, QAction] = {}
+        for tool, info in TOOLS.items():
+            action = QAction(tool_icon(tool, color), self.tr(info.label), self)
+            action.setObjectName(f"{tool}ToolAction")
+            action.setShortcut(QKeySequence(info.shortcut))
+            action.setToolTip(f"{self.tr(info.tip)} ({info.shortcut})")
+            action.setCheckable(True)
+            action.setData(str(tool))
+            self._group.addAction(action)
+            self.addAction(action)
+            self.tool_actions[tool] = action
+        self.tool_actions[ToolId.navigate].setChecked(True)
+        self.addSeparator()
+
+        self.navigate_options = NavigateOptions()
+        self.selection_options = SelectionOptions()
+        self.mask_options = MaskOptions()
+        self.expand_options = ExpandOptions()
+        self.options = QStackedWidget()
+        self.options.setObjectName("toolOptions")
+        for page in (
+            self.navigate_options,
+            self.selection_options,
+            self.mask_options,
+            self.expand_options,
+        ):
+            self.options.addWidget(page)
+        self.addWidget(self.options)
+
+        # Keyboard-only actions: in the window, not on the bar.
+        self.deselect_action = self._hidden_action(window, "Deselect", "Ctrl+D")
+        self.undo_mask_action = self._hidden_action(window, "Undo Mask Stroke", "Ctrl+Z")
+        self.redo_mask_action = self._hidden_action(window, "Redo Mask Stroke", "Ctrl+Shift+Z")
+        self._group.triggered.connect(self._on_group_triggered)
+
+    def _hidden_action(self, window: QMainWindow, text: str, shortcut: str) -> QAction:
+        action = QAction(self.tr(text), self)
+        action.setShortcut(QKeySequence(shortcut))
+        window.addAction(action)
+        return action
+
+    def options_page(self, tool: ToolId) -> QWidget:
+        if tool in (ToolId.rectangle, ToolId.lasso):
+            return self.selection_options
+        if tool is ToolId.brush:
+            return self.mask_options
+        if tool is ToolId.expand:
+            return self.expand_options
+        return self.navigate_options
+
+    def show_tool(self, tool: ToolId) -> None:
+        self.tool_actions[tool].setChecked(True)
+        self.options.setCurrentWidget(self.options_page(tool))
+
+    @Slot(QAction)
+    def _on_group_triggered(self, action: QAction) -> None:
+        self.tool_requested.emit(str(action.data()))
