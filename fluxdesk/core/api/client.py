@@ -22,11 +22,10 @@ from urllib.parse import urlsplit
 
 import requests
 
-from fluxdesk import __version__
 from fluxdesk.core.api.hosts import may_receive_key, normalize_api_url
 from fluxdesk.core.api.models import DownloadedImage, PollStatus, TaskHandle, TaskStatus
 from fluxdesk.core.api.transfer import (
-    Downloader,
+    KeyedClient,
     RetryPolicy,
     Timeouts,
     detail_problems,
@@ -63,7 +62,7 @@ def _expired(status: int) -> ResultExpired:
     )
 
 
-class FluxApi:
+class FluxApi(KeyedClient):
     """One configured API account: base URL, key, timeouts and retry rules."""
 
     def __init__(
@@ -75,18 +74,9 @@ class FluxApi:
         timeouts: Timeouts | None = None,
         retry: RetryPolicy | None = None,
     ) -> None:
-        self.base_url = normalize_api_url(base_url)
-        self._key = api_key or None
-        self._session = session or requests.Session()
-        self._timeouts = timeouts or Timeouts()
-        self.retry = retry or RetryPolicy()
-        self._user_agent = f"FluxDesk/{__version__}"
-        self._downloader = Downloader(
-            self._session, self._timeouts, self.retry, self._user_agent, _expired
+        super().__init__(
+            base_url, api_key, _expired, session=session, timeouts=timeouts, retry=retry
         )
-
-    def __repr__(self) -> str:  # never show the key
-        return f"FluxApi({self.base_url!r}, key={'set' if self._key else 'missing'})"
 
     @property
     def has_key(self) -> bool:

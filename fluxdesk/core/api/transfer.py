@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 import requests
 from PIL import Image, UnidentifiedImageError
 
-from fluxdesk.core.api.hosts import is_acceptable_download_url
+from fluxdesk import __version__
+from fluxdesk.core.api.hosts import is_acceptable_download_url, normalize_api_url
 from fluxdesk.core.api.models import DownloadedImage
 from fluxdesk.core.errors import (
     DownloadError,
@@ -333,3 +334,32 @@ def retry_transient(
             pause = getattr(error, "retry_after", None)
             pause = retry.delay(failures) if pause is None else pause
             wait(min(pause, retry.max_retry_after), cancel)
+
+
+class KeyedClient:
+    """What an HTTP API client holds: its base URL (https, or http on this machine only), the
+    key, one session, timeouts, retry rules and a downloader for results. The key is never in
+    the repr."""
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str | None,
+        gone: GoneError,
+        *,
+        session: requests.Session | None = None,
+        timeouts: Timeouts | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        self.base_url = normalize_api_url(base_url)
+        self._key = api_key or None
+        self._session = session or requests.Session()
+        self._timeouts = timeouts or Timeouts()
+        self.retry = retry or RetryPolicy()
+        self._user_agent = f"FluxDesk/{__version__}"
+        self._downloader = Downloader(
+            self._session, self._timeouts, self.retry, self._user_agent, gone
+        )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.base_url!r}, key={'set' if self._key else 'missing'})"

@@ -19,9 +19,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from fluxdesk import __version__
 from fluxdesk.core.api.catalog import ModelSpec
-from fluxdesk.core.api.hosts import normalize_api_url
 from fluxdesk.core.api.models import (
     DownloadedImage,
     GenerationRequest,
@@ -31,7 +29,7 @@ from fluxdesk.core.api.models import (
 )
 from fluxdesk.core.api.pricing import estimate_credits
 from fluxdesk.core.api.transfer import (
-    Downloader,
+    KeyedClient,
     RetryPolicy,
     Timeouts,
     detail_problems,
@@ -98,7 +96,7 @@ def _expired(status: int) -> ResultExpired:
     )
 
 
-class FalProvider:
+class FalProvider(KeyedClient):
     id = ProviderId.fal.value
     label = "fal.ai"
     billing = Billing.usd
@@ -112,18 +110,9 @@ class FalProvider:
         timeouts: Timeouts | None = None,
         retry: RetryPolicy | None = None,
     ) -> None:
-        self.base_url = normalize_api_url(base_url)
-        self._key = api_key or None
-        self._session = session or requests.Session()
-        self._timeouts = timeouts or Timeouts()
-        self.retry = retry or RetryPolicy()
-        self._user_agent = f"FluxDesk/{__version__}"
-        self._downloader = Downloader(
-            self._session, self._timeouts, self.retry, self._user_agent, _expired
+        super().__init__(
+            base_url, api_key, _expired, session=session, timeouts=timeouts, retry=retry
         )
-
-    def __repr__(self) -> str:  # never show the key
-        return f"FalProvider({self.base_url!r}, key={'set' if self._key else 'missing'})"
 
     # --- models -------------------------------------------------------------------------------
 
