@@ -37,6 +37,7 @@ from fluxdesk.ui.controllers.history import HistoryController
 from fluxdesk.ui.controllers.history_edits import HistoryEditsController
 from fluxdesk.ui.controllers.providers import ProvidersController
 from fluxdesk.ui.controllers.recovery import RecoveryController
+from fluxdesk.ui.crash import install_crash_reporter
 from fluxdesk.ui.gc_guard import GuiThreadCollector
 from fluxdesk.ui.history_model import HistoryModel
 from fluxdesk.ui.main_window import MainWindow, Parts
@@ -241,6 +242,7 @@ def run_app(argv: list[str]) -> int:
         finally:
             collector.stop()
 
+    crash_reporter = install_crash_reporter(app, paths)  # not in the self-test: no dialogs
     built = build_window(paths, demo=args.demo, api_url=args.api_url)
     built.window.show()
     if built.recovered_from is not None:
@@ -259,5 +261,6 @@ def run_app(argv: list[str]) -> int:
     code = app.exec()
     built.shutdown()
     collector.stop()
+    crash_reporter.uninstall()
     log.info("FluxDesk closed (exit code %s)", code)
     return int(code)
