@@ -114,7 +114,8 @@ def build_report(
     lines.append("")
     lines += "".join(traceback.format_exception(exc_type, exc_value, tb)).rstrip().splitlines()
     log_lines = last_log_lines(context.logs)
-    lines += ["", f"Last {len(log_lines)} lines of {LOG_FILE_NAME}", "-------"]
+    heading = f"Last {len(log_lines)} lines of {LOG_FILE_NAME}"
+    lines += ["", heading, "-" * len(heading)]
     lines += log_lines or ["(no log)"]
     return scrub("\n".join(lines) + "\n")
 

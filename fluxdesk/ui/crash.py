@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -61,13 +62,7 @@ qt_log = logging.getLogger("qt")
 # The same crash again within this many seconds is logged, not shown again.
 REPEAT_WINDOW_S = 10.0
 
-_QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
-}
+_QT_LEVELS = {QtMsgType.QtCriticalMsg: logging.ERROR, QtMsgType.QtFatalMsg: logging.CRITICAL}
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,15 +187,21 @@ class CrashReporter(QObject):
     ) -> Path | None:
         """Any thread. Logs the error, writes the report and has the GUI thread show it.
         Returns the report's path, or None for a repeat (only logged)."""
-        log.critical("Unexpected error in %s", where, exc_info=(exc_type, exc_value, tb))
         signature = crash_signature(exc_type, tb)
         with self._lock:
             now = self._clock()
             last = self._last_seen.get(signature)
             self._last_seen[signature] = now
-        if last is not None and now - last < REPEAT_WINDOW_S:
+        repeat = last is not None and now - last < REPEAT_WINDOW_S
+        # The report's log tail is what led here, so it is taken before this error is logged.
+        text = (
+            ""
+            if repeat
+            else build_report(exc_type, exc_value, tb, where=where, context=self._context)
+        )
+        log.critical("Unexpected error in %s", where, exc_info=(exc_type, exc_value, tb))
+        if repeat:
             return None
-        text = build_report(exc_type, exc_value, tb, where=where, context=self._context)
         path: Path | None = None
         try:
             path = write_report(text, self._context.logs)
@@ -246,10 +247,12 @@ class CrashReporter(QObject):
         if sys.stderr is not None:  # a console-less app on Windows has none
             where_saved = f" (report: {path})" if path else ""
             summary = "".join(traceback.format_exception_only(exc_type, exc_value))
-            print(f"fluxdesk: unexpected error{where_saved}: {scrub(summary)}", file=sys.stderr)
+            message = scrub(summary).rstrip()
+            print(f"fluxdesk: unexpected error{where_saved}: {message}", file=sys.stderr)
 
     def _on_qt_message(self, mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s", message)
+        if mode in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):  # warnings: too chatty
+            qt_log.log(_QT_LEVELS[mode], "%s", message)
         if mode == QtMsgType.QtFatalMsg:  # Qt aborts when this returns: leave the report now
             stack = "".join(traceback.format_stack(limit=20))
             error = RuntimeError(f"Qt fatal error: {message}\nPython stack:\n{stack}")
@@ -266,12 +269,20 @@ class CrashReporter(QObject):
         if self._showing or QApplication.instance() is None:
             return  # one dialog at a time; the later report is saved and logged
         self._showing = True
-        dialog = CrashDialog(notice, self._context.logs, QApplication.activeWindow())
+        dialog = CrashDialog(notice, self._context.logs, _main_window())
         try:
             dialog.exec()
         finally:
             dialog.deleteLater()
             self._showing = False
+
+
+def _main_window() -> QWidget | None:
+    """The window to centre the dialog on, also when FluxDesk is not the active app."""
+    visible = [widget for widget in QApplication.topLevelWidgets() if widget.isVisible()]
+    return QApplication.activeWindow() or next(
+        (widget for widget in visible if isinstance(widget, QMainWindow)), None
+    )
 
 
 def _on_gui_thread() -> bool:
