@@ -12,7 +12,7 @@ def resources_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:  # PyInstaller one-folder or one-file app
         return Path(bundle) / "resources"
-    installed = Path(__file__).resolve().parent / "_resources"  # wheel installs (see pyproject)
+    installed = Path(__file__).resolve().parent / "_resources"  # wheel installs (see setup.py)
     if installed.is_dir():
         return installed
     return _SOURCE_ROOT / "resources"

@@ -37,6 +37,8 @@ from fluxdesk.ui.controllers.history import HistoryController
 from fluxdesk.ui.controllers.history_edits import HistoryEditsController
 from fluxdesk.ui.controllers.providers import ProvidersController
 from fluxdesk.ui.controllers.recovery import RecoveryController
+from fluxdesk.ui.crash import install_crash_reporter
+from fluxdesk.ui.file_open import FileOpenWatcher
 from fluxdesk.ui.gc_guard import GuiThreadCollector
 from fluxdesk.ui.history_model import HistoryModel
 from fluxdesk.ui.main_window import MainWindow, Parts
@@ -55,6 +57,9 @@ def build_app_parser() -> argparse.ArgumentParser:
         epilog="Commands: fluxdesk generate|credits|emulator … (see fluxdesk generate --help).",
     )
     parser.add_argument("--version", action="version", version=f"FluxDesk {__version__}")
+    parser.add_argument(
+        "images", nargs="*", type=Path, metavar="IMAGE", help="pencils to open (the first shows)"
+    )
     parser.add_argument("--demo", action="store_true", help="use the built-in API emulator")
     parser.add_argument(
         "--data-dir",
@@ -241,6 +246,7 @@ def run_app(argv: list[str]) -> int:
         finally:
             collector.stop()
 
+    crash_reporter = install_crash_reporter(app, paths)  # not in the self-test: no dialogs
     built = build_window(paths, demo=args.demo, api_url=args.api_url)
     built.window.show()
     if built.recovered_from is not None:
@@ -253,11 +259,17 @@ def run_app(argv: list[str]) -> int:
             ).format(name=built.recovered_from.name, folder=paths.images),
         )
     built.start()
+    if args.images:
+        built.window.canvas_control.open_paths(args.images)
+    file_open = FileOpenWatcher(app)  # macOS "Open With" and dropping on the Dock icon
+    file_open.images_opened.connect(built.window.canvas_control.open_paths)
+    app.installEventFilter(file_open)
     # Everything built so far lives as long as the window: keep it out of the garbage
     # collector's full passes, which otherwise stall scrolling a big history for ~60 ms.
     gc.freeze()
     code = app.exec()
     built.shutdown()
     collector.stop()
+    crash_reporter.uninstall()
     log.info("FluxDesk closed (exit code %s)", code)
     return int(code)

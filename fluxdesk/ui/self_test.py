@@ -57,7 +57,13 @@ def run_self_test(
             importlib.import_module(module)
         except Exception as exc:  # a platform's backend may refuse to import elsewhere
             print(f"     ({module}: {type(exc).__name__})")
-    _check("resources", resource_path("icons/fluxdesk.svg").exists(), problems)
+    _check(
+        f"resources in {resource_path('')}",
+        resource_path("icons/fluxdesk.svg").exists()
+        and any(resource_path("presets").glob("*.json"))
+        and any(resource_path("workflows").glob("*.json")),
+        problems,
+    )
 
     with tempfile.TemporaryDirectory(prefix="fluxdesk-self-test-") as temp:
         built = build_window(
