@@ -5,15 +5,11 @@ Only here because pyproject.toml cannot add one mapped package to those it finds
 where `fluxdesk.resources.resources_dir` looks for it in a non-editable install (pip, pipx).
 """
 
-from setuptools import find_namespace_packages, setup
+from setuptools import find_packages, setup
 
 setup(
-    # Namespace-style discovery, as pyproject's `packages.find` does: some subpackages have no
-    # __init__.py (fluxdesk/core/providers/comfy, fluxdesk/ui/presets, ...).
-    packages=[
-        *find_namespace_packages(include=["fluxdesk*"], exclude=["*__pycache__"]),
-        "fluxdesk._resources",
-    ],
+    # Every package has an __init__.py (tests/core/test_packaging_layout.py checks it).
+    packages=[*find_packages(include=["fluxdesk*"]), "fluxdesk._resources"],
     package_dir={"fluxdesk._resources": "resources"},
     # Only the data listed here: resources/ has folders that are not Python packages.
     include_package_data=False,

@@ -1,0 +1,1 @@
+"""ComfyUI behind the provider protocol: HTTP, websocket progress, workflows."""

@@ -1,0 +1,1 @@
+"""The scan clean-up panel."""

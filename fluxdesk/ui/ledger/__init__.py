@@ -1,0 +1,1 @@
+"""The Spending window: ledger, chart and budget."""

@@ -1,0 +1,1 @@
+"""The preset editor dialog and its parts."""
