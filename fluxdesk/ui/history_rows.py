@@ -19,8 +19,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 
 from fluxdesk.core.api.models import GenerationRequest
-from fluxdesk.core.history.records import JobRecord
+from fluxdesk.core.history.records import JobRecord, PanelTag
 from fluxdesk.core.jobs import JobId, JobState, JobUpdate
+from fluxdesk.core.panels.runs import EDIT_KIND as COMPOSED_KIND
 from fluxdesk.core.providers.base import PROVIDER_LABELS
 from fluxdesk.core.providers.registry import model_label
 
@@ -56,6 +57,7 @@ class JobRow:
     seconds: float | None = None  # from sending to the result
     edit_kind: str | None = None  # a page edit: the result is the page with the edit in place
     page_path: Path | None = None  # the page it was placed on (the pencils to compare with)
+    panel: PanelTag | None = None  # made for one panel of a page ("panel 3 of 7")
 
     @property
     def model_label(self) -> str:
@@ -68,8 +70,14 @@ class JobRow:
 
     @property
     def title(self) -> str:
-        """'fal.ai · FLUX.1 Kontext [pro]': who ran it, and which model."""
-        return f"{self.provider_label} · {self.model_label}"
+        """'fal.ai · FLUX.1 Kontext [pro]': who ran it, and which model; for a panel's job,
+        which panel first; for a page composed from panels, that it was composed here."""
+        if self.edit_kind == COMPOSED_KIND:
+            return f"Panels composed · {self.model_label}"
+        title = f"{self.provider_label} · {self.model_label}"
+        if self.panel is not None:
+            return f"Panel {self.panel.position} of {self.panel.count} · {title}"
+        return title
 
     @property
     def expired(self) -> bool:
@@ -102,6 +110,7 @@ class JobRow:
             seconds=record.generation_seconds,
             edit_kind=record.edit_kind,
             page_path=record.page_path,
+            panel=record.panel,
         )
 
     @classmethod
