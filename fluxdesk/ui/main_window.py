@@ -132,7 +132,9 @@ class MainWindow(QMainWindow):
         self.panels = PanelsFeature(
             self, self.canvas, self.canvas_control, self.edit_tools, self.prompt_panel, parts
         )
-        self.changes = ChangesFeature(self.canvas, self.canvas_control, self)
+        self.changes = ChangesFeature(
+            self, self.canvas, self.canvas_control, beside=self.history_dock
+        )
         self._build_status_bar()
         self._wire()
         self.prompt_panel.set_recent_prompts(list(parts.preferences.value.recent_prompts))

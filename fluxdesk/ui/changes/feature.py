@@ -1,13 +1,13 @@
 """The change overlay in the studio window: two compare modes (onion skin, what moved) drawn
-by the canvas through their renderers, the heat map overlay, the floating panel, and the
-controller that registers and maps the pair on screen. MainWindow only constructs this.
-GUI thread only.
+by the canvas through their renderers, the heat map overlay, the Changes dock (tabbed with
+History, brought forward in those modes), and the controller that registers and maps the
+pair on screen. MainWindow only constructs this. GUI thread only.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal, Slot
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from fluxdesk.ui.canvas import CanvasView, CompareMode
 from fluxdesk.ui.changes.overlay import HeatOverlay
@@ -16,7 +16,6 @@ from fluxdesk.ui.changes.renderer import InkRenderer, InkStyle
 from fluxdesk.ui.controllers.canvas import CanvasController
 from fluxdesk.ui.controllers.changes import ANALYSED_MODES, ChangeAnalysis, ChangesController
 
-MARGIN = 12  # px between the floating panel and the canvas's edges
 HOTSPOT_SHARE = 0.45  # a hotspot zoomed to fills this share of the canvas
 
 
@@ -24,9 +23,13 @@ class ChangesFeature(QObject):
     message = Signal(str)
 
     def __init__(
-        self, canvas: CanvasView, canvas_control: CanvasController, parent: QObject
+        self,
+        window: QMainWindow,
+        canvas: CanvasView,
+        canvas_control: CanvasController,
+        beside: QDockWidget,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(window)  # no reference to the window itself (see FinishExport)
         self._canvas = canvas
         self._canvas_control = canvas_control
         self.onion = InkRenderer(InkStyle.onion, self)
@@ -35,13 +38,15 @@ class ChangesFeature(QObject):
         canvas.set_compare_renderer(CompareMode.changes, self.faded)
         self.heat = HeatOverlay(self)
         canvas.add_overlay(self.heat)
-        self.panel = ChangesPanel(canvas)
-        self.panel.hide()
-        # A layout keeps the panel in the canvas's top right corner as the canvas resizes.
-        corner = QVBoxLayout(canvas)
-        corner.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        corner.addWidget(self.panel, 0, Qt.AlignmentFlag.AlignRight)
-        corner.addStretch(1)
+        self.panel = ChangesPanel()
+        self.dock = QDockWidget(self.tr("Changes"), window)
+        self.dock.setObjectName("changesDock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.tabifyDockWidget(beside, self.dock)
+        self.dock.hide()
+        self._beside = beside
+        self._shown_by_mode = False  # the dock came forward for a mode: it goes with it
         self.controller = ChangesController(canvas, canvas_control, self)
         self._opacity = {CompareMode.onion: 1.0, CompareMode.changes: 0.85}
         canvas.compare_mode_changed.connect(self._on_canvas_compare_mode_changed)
@@ -75,11 +80,16 @@ class ChangesFeature(QObject):
         shown = mode is not None and self._canvas_control.shown_pair() is not None
         self.heat.set_visible(shown and mode is CompareMode.changes)
         if not shown or mode is None:
-            self.panel.hide()
+            if self._shown_by_mode:
+                self._shown_by_mode = False
+                self.dock.hide()
+                self._beside.raise_()
             return
         self.panel.show_mode(heat=mode is CompareMode.changes, opacity=self._opacity[mode])
-        self.panel.show()
-        self.panel.raise_()
+        if not self.dock.isVisible():
+            self._shown_by_mode = True
+            self.dock.show()
+        self.dock.raise_()
 
     def _apply(self, analysis: ChangeAnalysis | None) -> None:
         registration = analysis.registration if analysis else None

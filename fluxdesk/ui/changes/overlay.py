@@ -17,6 +17,7 @@ from fluxdesk.ui.canvas import render
 from fluxdesk.ui.canvas.overlay import CanvasOverlay
 
 HEAT_SIDE = 1536  # long side of the heat map as drawn
+SHOWN_HOTSPOTS = 12  # boxed and listed, strongest first; the heat map shows every change
 HOTSPOT = QColor(255, 64, 129)
 ACTIVE_HOTSPOT = QColor(255, 214, 0)
 
@@ -64,6 +65,9 @@ class HeatOverlay(CanvasOverlay):
         self._opacity = min(1.0, max(0.0, opacity))
         self.changed.emit()
 
+    def is_visible(self) -> bool:
+        return self._visible
+
     def set_active(self, index: int | None) -> None:
         self._active = index
         self.changed.emit()
@@ -78,7 +82,7 @@ class HeatOverlay(CanvasOverlay):
             painter.drawImage(to_widget.mapRect(QRectF(QPointF(), page)), self._heat)
             painter.restore()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        for number, spot in enumerate(self._hotspots, start=1):
+        for number, spot in enumerate(self._hotspots[:SHOWN_HOTSPOTS], start=1):
             box = spot.box
             rect = to_widget.mapRect(QRectF(box.left, box.top, box.width, box.height))
             rect = rect.adjusted(-4, -4, 4, 4)  # around the heat, not on it

@@ -1,13 +1,13 @@
-"""The small panel floating in the canvas's corner in the onion-skin and "what moved" modes:
-legend, how the result was registered, an opacity slider, and the hotspots (click one to zoom
-to it). Widgets only: it shows state and emits intent. GUI thread only.
+"""The Changes panel (a dock beside History in the onion-skin and "what moved" modes): legend,
+how the result was registered, an opacity slider, and the hotspots, strongest first (click
+one to zoom to it). Widgets only: it shows state and emits intent. GUI thread only.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -18,37 +18,27 @@ from PySide6.QtWidgets import (
 )
 
 from fluxdesk.core.compare import Hotspot, Registration
+from fluxdesk.ui.changes.overlay import HOTSPOT, SHOWN_HOTSPOTS
 from fluxdesk.ui.changes.renderer import PENCILS_INK, RESULT_INK
+from fluxdesk.ui.text import count_text
 
-WIDTH = 290
-_STYLE = """
-#changesPanel { background: rgba(24, 25, 29, 232); border-radius: 10px; }
-#changesPanel QLabel { color: #eceef2; background: transparent; }
-#changesPanel QLabel#changesStatus { color: #a9adb6; }
-#changesPanel QListWidget { background: transparent; border: none; color: #eceef2; }
-#changesPanel QListWidget::item { padding: 4px 2px; border-radius: 4px; }
-#changesPanel QListWidget::item:selected { background: rgba(255, 214, 0, 60); color: white; }
-#changesPanel QListWidget::item:hover { background: rgba(255, 255, 255, 24); }
-"""
+LOW_CONFIDENCE = 0.05  # below this the result does not look like its pencils
 
 
-def _swatch(color: str, text: str) -> str:
-    return f"<span style='color:{color}; font-size:15px'>■</span>&nbsp;{text}"
+def _swatch(color: QColor, text: str) -> str:
+    return f"<span style='color:{color.name()}; font-size:16px'>■</span>&nbsp;{text}"
 
 
-class ChangesPanel(QFrame):
+class ChangesPanel(QWidget):
     opacity_changed = Signal(float)
     hotspot_activated = Signal(int)  # index into the hotspots shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("changesPanel")
-        self.setStyleSheet(_STYLE)
-        self.setFixedWidth(WIDTH)
         self.title = QLabel()
         font = self.title.font()
         font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() + 1)
         self.title.setFont(font)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -56,18 +46,18 @@ class ChangesPanel(QFrame):
         self.status = QLabel()
         self.status.setObjectName("changesStatus")
         self.status.setWordWrap(True)
+        self.status.setForegroundRole(self.status.foregroundRole().PlaceholderText)
         self.opacity_label = QLabel()
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("changesOpacitySlider")
         self.slider.setRange(0, 100)
         self.hotspots = QListWidget()
         self.hotspots.setObjectName("hotspotList")
-        self.hotspots.setMaximumHeight(170)
-        self.hotspots.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.hotspots.setAlternatingRowColors(True)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 12, 14, 12)
-        layout.setSpacing(6)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(8)
         layout.addWidget(self.title)
         layout.addWidget(self.legend)
         row = QHBoxLayout()
@@ -75,78 +65,83 @@ class ChangesPanel(QFrame):
         row.addWidget(self.slider, 1)
         layout.addLayout(row)
         layout.addWidget(self.status)
-        layout.addWidget(self.hotspots)
+        layout.addWidget(self.hotspots, 1)
         self.slider.valueChanged.connect(self._on_slider_value_changed)
         self.hotspots.itemClicked.connect(self._on_hotspots_item_clicked)
         self.hotspots.itemActivated.connect(self._on_hotspots_item_clicked)
-        self._heat = True
         self.show_mode(heat=True, opacity=0.85)
 
     def show_mode(self, *, heat: bool, opacity: float) -> None:
-        self._heat = heat
         if heat:
             self.title.setText(self.tr("What moved"))
             self.legend.setText(
-                self.tr(
-                    "Where the result's lines moved, appeared or vanished beyond inking: "
-                    "redrawn eyes, hands, anatomy."
+                _swatch(HOTSPOT, "")
+                + self.tr(
+                    "Where the result's lines moved, appeared or vanished beyond inking "
+                    "(redrawn eyes, hands, anatomy), boxed and numbered, biggest first."
                 )
             )
-            self.opacity_label.setText(self.tr("Heat"))
+            self.opacity_label.setText(self.tr("Heat map"))
         else:
             self.title.setText(self.tr("Onion skin"))
             self.legend.setText(
-                "&nbsp;&nbsp;".join(
+                "&nbsp;&nbsp;&nbsp;".join(
                     (
-                        _swatch(PENCILS_INK.name(), self.tr("pencils")),
-                        _swatch(RESULT_INK.name(), self.tr("result")),
-                        _swatch("#1b1122", self.tr("both")),
+                        _swatch(PENCILS_INK, self.tr("pencils only")),
+                        _swatch(RESULT_INK, self.tr("result only")),
+                        _swatch(QColor("#1b1122"), self.tr("both")),
                     )
                 )
             )
             self.opacity_label.setText(self.tr("Result"))
-        self.hotspots.setVisible(heat)
         self.slider.blockSignals(True)
         self.slider.setValue(round(opacity * 100))
         self.slider.blockSignals(False)
-        self.adjustSize()
 
     def show_busy(self) -> None:
         self.status.setText(self.tr("Registering the result on the pencils…"))
         self.hotspots.clear()
-        self.adjustSize()
 
     def show_failure(self, text: str) -> None:
         self.status.setText(text)
         self.hotspots.clear()
-        self.adjustSize()
 
     def show_analysis(self, registration: Registration, hotspots: tuple[Hotspot, ...]) -> None:
         shift = (registration.dx**2 + registration.dy**2) ** 0.5
-        if registration.confidence < 0.05:
+        if registration.confidence < LOW_CONFIDENCE:
             text = self.tr("The result does not match the pencils well enough to align it.")
         else:
-            text = self.tr("Aligned on the pencils: moved {shift:.1f} px, scale {scale:.2f} %.")
-            text = text.format(shift=shift, scale=registration.scale * 100)
+            text = self.tr(
+                "Aligned on the pencils: moved {shift:.1f} px, scaled to {scale:.2f} %."
+            ).format(shift=shift, scale=registration.scale * 100)
         self.status.setText(text)
         self.hotspots.clear()
         if not hotspots:
-            item = QListWidgetItem(self.tr("Nothing was redrawn beyond inking."))
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.hotspots.addItem(item)
-        for number, spot in enumerate(hotspots, start=1):
+            self._note(self.tr("Nothing was redrawn beyond inking."))
+        for number, spot in enumerate(hotspots[:SHOWN_HOTSPOTS], start=1):
             box = spot.box
             item = QListWidgetItem(
-                self.tr("{n}   Redrawn {w} × {h} px").format(n=number, w=box.width, h=box.height)
-            )
-            item.setToolTip(
-                self.tr("At x {x}, y {y} on the pencils. Click to zoom to it.").format(
-                    x=box.left, y=box.top
+                self.tr("{n}.  {w} × {h} px at {x}, {y}").format(
+                    n=number, w=box.width, h=box.height, x=box.left, y=box.top
                 )
             )
+            item.setToolTip(self.tr("Click to zoom to it"))
             item.setData(Qt.ItemDataRole.UserRole, number - 1)
             self.hotspots.addItem(item)
-        self.adjustSize()
+        hidden = len(hotspots) - SHOWN_HOTSPOTS
+        if hidden > 0:
+            self._note(
+                count_text(
+                    hidden,
+                    self.tr("and 1 smaller change (on the heat map)"),
+                    self.tr("and {n} smaller changes (on the heat map)"),
+                )
+            )
+
+    def _note(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.hotspots.addItem(item)
 
     @Slot(int)
     def _on_slider_value_changed(self, value: int) -> None:

@@ -156,6 +156,10 @@ class PanelsFeature(QObject):
     def show_tool(self) -> None:
         self._tools.set_tool(ToolId.panels)
 
+    def set_mode(self, mode: PanelMode) -> None:
+        self.tool.set_mode(mode)
+        self.options.show_mode(mode)
+
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         done = self.controller.shutdown(timeout_ms)
         return self.runs.shutdown(timeout_ms) and done

@@ -5,7 +5,7 @@ the current preset panel by panel. Widgets only; the panels feature connects the
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QFrame, QToolButton, QWidget
 
 from fluxdesk.core.panels import ReadingDirection
 from fluxdesk.ui.canvas.tools.options import _button, _muted, _row
@@ -73,26 +73,10 @@ class PanelOptions(QWidget):
         self.delete_button = _button(
             self.tr("Delete"), "deletePanelsButton", self.tr("Remove the selected panels (Del)")
         )
-        self.directions = {
-            ReadingDirection.right_to_left: _button(
-                self.tr("Right to left"),
-                "readRightToLeft",
-                self.tr("Manga: panels are numbered from the top right"),
-                checkable=True,
-            ),
-            ReadingDirection.left_to_right: _button(
-                self.tr("Left to right"),
-                "readLeftToRight",
-                self.tr("Comics: panels are numbered from the top left"),
-                checkable=True,
-            ),
-        }
-        self._direction_group = QButtonGroup(self)
-        for direction, button in self.directions.items():
-            self._direction_group.addButton(button)
-            button.setProperty("direction", str(direction))
+        self.direction_button = _button("", "readingOrderButton")
+        self.direction_button.setAutoRaise(True)
         self.run_all_button = _button(
-            self.tr("Run on all"),
+            self.tr("Run all"),
             "runOnAllPanelsButton",
             self.tr(
                 "Send every panel on its own, with the prompt and model of the prompt "
@@ -100,7 +84,7 @@ class PanelOptions(QWidget):
             ),
         )
         self.run_selected_button = _button(
-            self.tr("Run on selected"),
+            self.tr("Redo selected"),
             "runOnSelectedPanelsButton",
             self.tr(
                 "Send the selected panels again (Ctrl+Shift+R) and paste them into the "
@@ -118,9 +102,7 @@ class PanelOptions(QWidget):
         layout.addWidget(self.merge_button)
         layout.addWidget(self.delete_button)
         layout.addWidget(_separator())
-        layout.addWidget(QLabel(self.tr("Read")))
-        for button in self.directions.values():
-            layout.addWidget(button)
+        layout.addWidget(self.direction_button)
         layout.addWidget(_separator())
         layout.addWidget(self.run_all_button)
         layout.addWidget(self.run_selected_button)
@@ -134,7 +116,8 @@ class PanelOptions(QWidget):
         self.run_all_button.clicked.connect(self.run_all_requested)
         self.run_selected_button.clicked.connect(self.run_selected_requested)
         self._mode_group.buttonClicked.connect(self._on_mode_clicked)
-        self._direction_group.buttonClicked.connect(self._on_direction_clicked)
+        self.direction_button.clicked.connect(self._on_direction_button_clicked)
+        self._direction = ReadingDirection.right_to_left
         self.show_state(0, 0, ReadingDirection.right_to_left, detecting=False)
 
     def show_mode(self, mode: PanelMode) -> None:
@@ -143,7 +126,16 @@ class PanelOptions(QWidget):
     def show_state(
         self, count: int, selected: int, direction: ReadingDirection, *, detecting: bool
     ) -> None:
-        self.directions[direction].setChecked(True)
+        self._direction = direction
+        manga = direction is ReadingDirection.right_to_left
+        self.direction_button.setText(
+            self.tr("Order: right to left") if manga else self.tr("Order: left to right")
+        )
+        self.direction_button.setToolTip(
+            self.tr("Manga: panels are numbered from the top right. Click for comics.")
+            if manga
+            else self.tr("Comics: panels are numbered from the top left. Click for manga.")
+        )
         self.detect_button.setEnabled(not detecting)
         self.detect_button.setText(self.tr("Detecting…") if detecting else self.tr("Detect"))
         self.merge_button.setEnabled(selected >= 2)
@@ -151,17 +143,22 @@ class PanelOptions(QWidget):
         self.run_all_button.setEnabled(count >= 1)
         self.run_selected_button.setEnabled(selected >= 1)
         if count == 0:
-            text = self.tr("No panels yet: Detect, or Draw them")
+            text = self.tr("No panels yet")
         else:
             text = count_text(count, self.tr("1 panel"), self.tr("{n} panels"))
             if selected:
-                text += self.tr(" · {n} selected").format(n=selected)
+                text += self.tr(", {n} selected").format(n=selected)
         self.count_label.setText(text)
 
     @Slot(QToolButton)
     def _on_mode_clicked(self, button: QToolButton) -> None:
         self.mode_changed.emit(str(button.property("mode")))
 
-    @Slot(QToolButton)
-    def _on_direction_clicked(self, button: QToolButton) -> None:
-        self.direction_changed.emit(str(button.property("direction")))
+    @Slot()
+    def _on_direction_button_clicked(self) -> None:
+        flipped = (
+            ReadingDirection.left_to_right
+            if self._direction is ReadingDirection.right_to_left
+            else ReadingDirection.right_to_left
+        )
+        self.direction_changed.emit(str(flipped))

@@ -65,6 +65,7 @@ class PanelsTool(CanvasTool):
         self.state = state
         self.mode = PanelMode.edit
         self._scale = 1.0  # widget px per page px, from the last paint
+        self._on_page = False  # the page on screen is the one the panels belong to
         self._drag: tuple[str, int, int] | None = None  # (what, panel id, vertex/edge index)
         self._anchor = QPointF()
         self._moved = False
@@ -81,7 +82,7 @@ class PanelsTool(CanvasTool):
         return bool(self._points) or self._line is not None
 
     def _usable(self) -> bool:
-        return self.state.page_size() is not None
+        return self._on_page
 
     # --- hit testing --------------------------------------------------------------------------
 
@@ -335,6 +336,8 @@ class PanelsTool(CanvasTool):
 
     def paint(self, painter: QPainter, to_widget: QTransform, page: QSizeF) -> None:
         self._scale = max(1e-6, math.hypot(to_widget.m11(), to_widget.m12()))
+        size = (round(page.width()), round(page.height()))
+        self._on_page = self.state.page_size() == size
         if self._line is not None:
             path = QPainterPath(to_widget.map(self._line[0]))
             path.lineTo(to_widget.map(self._line[1]))
