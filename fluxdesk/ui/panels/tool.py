@@ -138,7 +138,7 @@ class PanelsTool(CanvasTool):
         hit = self._hit(page_pos)
         modifiers = event.modifiers()
         if hit is None:
-            if not modifiers & (Qt.KeyboardModifier.ShiftModifier | _CTRL):
+            if not modifiers & _PICK_KEYS:
                 self.state.select(())
             return True
         what, panel_id, _ = hit
@@ -181,6 +181,8 @@ class PanelsTool(CanvasTool):
             self.state.set_draft(None)
             if self._moved:
                 self._commit_drag(drag, draft)
+            elif drag[0] == "inside" and not event.modifiers() & _PICK_KEYS:
+                self.state.select([drag[1]])  # a click in a selection picks that panel alone
         self._hover = self._hit(page_pos) if self._usable() else None
 
     def double_click(self, page_pos: QPointF, event: QMouseEvent) -> bool:
@@ -355,6 +357,7 @@ class PanelsTool(CanvasTool):
 
 
 _CTRL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
+_PICK_KEYS = _CTRL | Qt.KeyboardModifier.ShiftModifier
 
 
 def _xy(point: QPointF) -> tuple[float, float]:

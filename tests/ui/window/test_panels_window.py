@@ -254,6 +254,10 @@ def test_run_on_panels_composes_the_page_and_redoes_one_panel(
     assert differs.any() and not differs[inside == 0].any(), "the redo changed another panel"
     assert np.array_equal(second[untouched], pencils[untouched])
 
+    # The composed page as the next input keeps the page's panels.
+    window.canvas_control.use_as_input(second_row.id)
+    qtbot.waitUntil(lambda: feature.state.panels() == panels, timeout=5000)
+
 
 EYE = (1500, 700)  # in panel 1 (top right) of the generated page
 
