@@ -107,13 +107,13 @@ class PanelsFeature(QObject):
 
     def _wire(self) -> None:
         controller, options, state = self.controller, self.options, self.state
-        self.detect_action.triggered.connect(controller.detect)
+        self.detect_action.triggered.connect(self.detect)
         self.merge_action.triggered.connect(self.merge_selected)
         self.delete_action.triggered.connect(self.tool.delete_selected)
         self.run_all_action.triggered.connect(self.run_all)
         self.run_selected_action.triggered.connect(self.run_selected)
         self.direction_group.triggered.connect(self._on_direction_triggered)
-        options.detect_requested.connect(controller.detect)
+        options.detect_requested.connect(self.detect)
         options.mode_changed.connect(self._on_options_mode_changed)
         options.merge_requested.connect(self.merge_selected)
         options.delete_requested.connect(self.tool.delete_selected)
@@ -127,6 +127,13 @@ class PanelsFeature(QObject):
             source.message.connect(self.message)
 
     # --- what the menu and the options bar do ----------------------------------------------
+
+    @Slot()
+    def detect(self) -> None:
+        """Finds the panels, with the Panels tool picked so they are seen and can be fixed."""
+        if self._tools.current_tool() is not ToolId.panels:
+            self.show_tool()
+        self.controller.detect()
 
     @Slot()
     def merge_selected(self) -> None:

@@ -43,6 +43,7 @@ from test_panel_detect import page_score  # noqa: E402
 SHOTS = Path(os.environ.get("FLUXDESK_SCREENSHOTS", "/tmp"))
 CTRL = Qt.KeyboardModifier.ControlModifier
 SEED = 6  # seven panels, slanted gutters, one borderless panel bleeding off the page
+OTHER_LAYOUTS = (2, 13, 21)
 
 
 @pytest.fixture(scope="module")
@@ -98,12 +99,21 @@ def test_detect_edit_undo_and_keep_with_the_page(
     studio, window = quick_studio, quick_studio.window
     feature, canvas = window.panels, window.canvas
     state = feature.state
+    # Detect (from the menu: it picks the Panels tool) on generated layouts with known frames.
+    for seed in OTHER_LAYOUTS:
+        other = make_page(seed, (1075, 1518))  # B5 at 150 dpi: quick
+        other.image.save(tmp_path / f"layout-{seed}.png", compress_level=1)
+        open_page(qtbot, studio, tmp_path / f"layout-{seed}.png")
+        detect(qtbot, studio)
+        score = page_score(other, list(state.panels()))
+        print(f"layout {seed}: {len(other.polygons)} panels, IoU {score:.3f}")
+        assert score >= 0.9
     open_page(qtbot, studio, page_file)
-    window.edit_tools.tools.set_tool("panels")
     detect(qtbot, studio)
+    assert window.edit_tools.tools.current_tool() == "panels"
     detected = state.panels()
     score = page_score(page, list(detected))
-    print(f"IoU of the detected panels on the generated page: {score:.3f}")
+    print(f"layout {SEED} (B5 300 dpi): {len(detected)} panels, IoU {score:.3f}")
     assert len(detected) == len(page.polygons) == 7 and score >= 0.9
     shot(studio, "detected")
 
