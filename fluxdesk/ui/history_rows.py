@@ -15,7 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 
 from fluxdesk.core.api.models import GenerationRequest
@@ -29,6 +29,10 @@ ROW_CACHE_SIZE = 3000
 THUMBNAIL_CACHE_SIZE = 400  # ~40 MB of 160 px pixmaps at most
 PENDING_THUMBNAILS = 64  # requests beyond this were for rows long scrolled past
 FETCH_BATCH = 300
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("JobRow", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +77,13 @@ class JobRow:
         """'fal.ai · FLUX.1 Kontext [pro]': who ran it, and which model; for a panel's job,
         which panel first; for a page composed from panels, that it was composed here."""
         if self.edit_kind == COMPOSED_KIND:
-            return f"Panels composed · {self.model_label}"
+            return f"{_tr('Panels composed')} · {self.model_label}"
         title = f"{self.provider_label} · {self.model_label}"
         if self.panel is not None:
-            return f"Panel {self.panel.position} of {self.panel.count} · {title}"
+            place = _tr("Panel {n} of {count}").format(
+                n=self.panel.position, count=self.panel.count
+            )
+            return f"{place} · {title}"
         return title
 
     @property

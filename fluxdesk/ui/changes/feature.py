@@ -56,6 +56,7 @@ class ChangesFeature(QObject):
         self.controller.failed.connect(self._on_controller_failed)
         self.panel.opacity_changed.connect(self._on_panel_opacity_changed)
         self.panel.hotspot_activated.connect(self.zoom_to_hotspot)
+        self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         return self.controller.shutdown(timeout_ms)
@@ -125,6 +126,13 @@ class ChangesFeature(QObject):
     def _on_controller_failed(self, text: str) -> None:
         self.panel.show_failure(text)
         self.message.emit(text)
+
+    @Slot(bool)
+    def _on_dock_visibility_changed(self, visible: bool) -> None:
+        # The dock belongs to the two modes: a window state saved in one of them must not
+        # bring it back, empty, at the next start.
+        if visible and not self._shown_by_mode:
+            self.dock.hide()
 
     @Slot(float)
     def _on_panel_opacity_changed(self, opacity: float) -> None:

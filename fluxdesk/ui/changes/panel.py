@@ -54,6 +54,7 @@ class ChangesPanel(QWidget):
         self.hotspots = QListWidget()
         self.hotspots.setObjectName("hotspotList")
         self.hotspots.setAlternatingRowColors(True)
+        self.hotspots.setStyleSheet("QListWidget::item { padding: 3px 2px; }")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)

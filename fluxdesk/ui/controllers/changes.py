@@ -91,7 +91,12 @@ class ChangesController(QObject):
             return
         self._pending = pair
         self.analysis_started.emit()
-        self._tasks.run("analyse", lambda: analyse(pair))
+        self._tasks.run("analyse", lambda: self._analyse_if_wanted(pair))
+
+    def _analyse_if_wanted(self, pair: tuple[Path, Path]) -> ChangeAnalysis | None:
+        """Worker thread. Flipping through results queues a request per result: only the one
+        still wanted when its turn comes is analysed (a plain read of the latest request)."""
+        return analyse(pair) if pair == self._pending else None
 
     @Slot(str)
     def _on_canvas_compare_mode_changed(self, mode: str) -> None:
@@ -107,7 +112,9 @@ class ChangesController(QObject):
             self._pending = None
             self.failed.emit(result.error.user_message if result.error else "")
             return
-        analysis: ChangeAnalysis = result.value
+        analysis: ChangeAnalysis | None = result.value
+        if analysis is None:
+            return  # skipped: another pair was wanted by then
         if analysis.pair == self._pending:
             self._pending = None
         self._analysis = analysis
