@@ -16,10 +16,8 @@ _SHORTCUTS = (
     ("Compare: onion skin, what moved (heat map)", "Alt+5 / Alt+6"),
     ("Flip to the pencils", "Hold F"),
     ("Tools: navigate, rectangle, lasso, mask, expand, panels", "V / M / L / B / E / P"),
-    (
-        "Detect panels / run on all / run on selected",
-        "Ctrl+Shift+D / Ctrl+Shift+Enter / Ctrl+Shift+R",
-    ),
+    ("Detect panels / run on all panels", "Ctrl+Shift+D / Ctrl+Shift+Enter"),
+    ("Redo the selected panels", "Ctrl+Shift+R"),
     ("Merge panels / delete panels", "Ctrl+G / Delete (Panels tool)"),
     ("Square selection / deselect", "Shift while dragging / Ctrl+D or Esc"),
     ("Brush smaller / bigger; paint or erase", "[ / ]; X"),

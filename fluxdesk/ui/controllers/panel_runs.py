@@ -6,10 +6,11 @@ Design: a run is a batch of jobs tagged "panel 3 of 7" (the History dock shows e
 progress and cost). Each panel's badge on the canvas follows its job. When the last job of
 the run has ended, the results that came back are pasted into their panels on a *base* page
 in one step (``core.panels.runs.compose_run``) and recorded as one entry, which opens on the
-canvas over its pencils (wipe, onion skin...). The base is the pencils for "run on all"; for
-"run on selected" it is the composed page on screen (or the last one made from this page), so
-redoing a panel changes that panel and nothing else. One composition per run, not one per
-arriving panel: a 50 MP page is encoded once, and the history gets one page per run.
+canvas over its pencils (wipe, onion skin...). The base is the pencils for "run all"; for
+"redo panel" (the selected ones) it is the composed page on screen (or the last one made from
+this page), so redoing a panel changes that panel and nothing else. One composition per run,
+not one per arriving panel: a 50 MP page is encoded once, and the history gets one page per
+run.
 
 Staging (decode, crop, store the crops) and composing run on a worker. GUI thread only.
 """
@@ -328,8 +329,8 @@ class PanelRunController(QObject):
         if failed:
             text += " " + count_text(
                 failed,
-                self.tr("1 panel did not come back: select it and Run on selected."),
-                self.tr("{n} panels did not come back: select them and Run on selected."),
+                self.tr("1 panel did not come back: select it and Redo panel."),
+                self.tr("{n} panels did not come back: select them and Redo panel."),
             )
         self.message.emit(text)
         self.composed.emit(record, done.seconds)

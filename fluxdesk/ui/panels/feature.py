@@ -77,7 +77,7 @@ class PanelsFeature(QObject):
         self.merge_action = action("&Merge Selected Panels", "Ctrl+G")
         self.delete_action = action("De&lete Selected Panels")
         self.run_all_action = action("&Run on All Panels", "Ctrl+Shift+Return")
-        self.run_selected_action = action("Run on &Selected Panels (Redo)", "Ctrl+Shift+R")
+        self.run_selected_action = action("R&edo Selected Panels", "Ctrl+Shift+R")
         self.direction_group = QActionGroup(window)
         self.direction_actions: dict[ReadingDirection, QAction] = {}
         for direction, text in _DIRECTIONS.items():

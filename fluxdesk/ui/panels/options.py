@@ -5,7 +5,7 @@ the current preset panel by panel. Widgets only; the panels feature connects the
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QButtonGroup, QFrame, QToolButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QFrame, QSizePolicy, QToolButton, QWidget
 
 from fluxdesk.core.panels import ReadingDirection
 from fluxdesk.ui.canvas.tools.options import _button, _muted, _row
@@ -84,7 +84,7 @@ class PanelOptions(QWidget):
             ),
         )
         self.run_selected_button = _button(
-            self.tr("Redo selected"),
+            self.tr("Redo panel"),
             "runOnSelectedPanelsButton",
             self.tr(
                 "Send the selected panels again (Ctrl+Shift+R) and paste them into the "
@@ -93,6 +93,8 @@ class PanelOptions(QWidget):
         )
         self.count_label = _muted()
         self.count_label.setObjectName("panelCountLabel")
+        # Shown when there is room: it must not push the buttons off a narrow window.
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         layout = _row(self)
         layout.addWidget(self.detect_button)
@@ -107,8 +109,7 @@ class PanelOptions(QWidget):
         layout.addWidget(self.run_all_button)
         layout.addWidget(self.run_selected_button)
         layout.addSpacing(8)
-        layout.addWidget(self.count_label)
-        layout.addStretch(1)
+        layout.addWidget(self.count_label, 1)
 
         self.detect_button.clicked.connect(self.detect_requested)
         self.merge_button.clicked.connect(self.merge_requested)
@@ -129,7 +130,7 @@ class PanelOptions(QWidget):
         self._direction = direction
         manga = direction is ReadingDirection.right_to_left
         self.direction_button.setText(
-            self.tr("Order: right to left") if manga else self.tr("Order: left to right")
+            self.tr("Right to left") if manga else self.tr("Left to right")
         )
         self.direction_button.setToolTip(
             self.tr("Manga: panels are numbered from the top right. Click for comics.")
