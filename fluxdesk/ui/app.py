@@ -203,9 +203,9 @@ def build_window(
 def _start_job(job_id, plan, cancel, *, store, policy, gate):  # type: ignore[no-untyped-def]
     if isinstance(plan, ResumePlan):  # a job a crash or a closed window interrupted
         return run_resume(job_id, plan, store=store, policy=policy, cancel=cancel)
-    run = run_page_edit_job if isinstance(plan, PageEditJob) else run_planned_job
     if isinstance(plan, PanelJob):  # one panel of a page, tagged "panel 3 of 7"
-        run = run_panel_job
+        return run_panel_job(job_id, plan, store=store, policy=policy, gate=gate, cancel=cancel)
+    run = run_page_edit_job if isinstance(plan, PageEditJob) else run_planned_job
     return run(job_id, plan, store=store, policy=policy, gate=gate, cancel=cancel)
 
 
