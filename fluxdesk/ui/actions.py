@@ -15,6 +15,8 @@ _COMPARE_LABELS = {
     CompareMode.wipe: "Wipe (slider)",
     CompareMode.side_by_side: "Side by side",
     CompareMode.flip: "Flip (hold F)",
+    CompareMode.onion: "Onion skin (registered)",
+    CompareMode.changes: "What moved (heat map)",
 }
 
 
@@ -139,7 +141,7 @@ def compare_button(window: QMainWindow, actions: WindowActions) -> QToolButton:
     button = QToolButton(window)
     button.setObjectName("compareModeButton")
     button.setText(window.tr("Compare"))
-    button.setToolTip(window.tr("Compare the result with the pencils (Alt+1…4; hold F to flip)"))
+    button.setToolTip(window.tr("Compare the result with the pencils (Alt+1…6; hold F to flip)"))
     button.setCheckable(True)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
     menu = QMenu(button)

@@ -26,6 +26,7 @@ from fluxdesk.core.history.recovery import open_history_or_recover
 from fluxdesk.core.history.resume import ResumePlan, run_resume
 from fluxdesk.core.jobs import PollPolicy, run_planned_job
 from fluxdesk.core.logs import configure_logging
+from fluxdesk.core.panels.runs import PanelJob, run_panel_job
 from fluxdesk.core.paths import AppPaths
 from fluxdesk.core.regions.page_edit_jobs import PageEditJob, run_page_edit_job
 from fluxdesk.core.secrets import KeyringSecretStore, SecretStore
@@ -207,6 +208,8 @@ def build_window(
 def _start_job(job_id, plan, cancel, *, store, policy, gate):  # type: ignore[no-untyped-def]
     if isinstance(plan, ResumePlan):  # a job a crash or a closed window interrupted
         return run_resume(job_id, plan, store=store, policy=policy, cancel=cancel)
+    if isinstance(plan, PanelJob):  # one panel of a page, tagged "panel 3 of 7"
+        return run_panel_job(job_id, plan, store=store, policy=policy, gate=gate, cancel=cancel)
     run = run_page_edit_job if isinstance(plan, PageEditJob) else run_planned_job
     return run(job_id, plan, store=store, policy=policy, gate=gate, cancel=cancel)
 

@@ -15,12 +15,13 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 
 from fluxdesk.core.api.models import GenerationRequest
-from fluxdesk.core.history.records import JobRecord
+from fluxdesk.core.history.records import JobRecord, PanelTag
 from fluxdesk.core.jobs import JobId, JobState, JobUpdate
+from fluxdesk.core.panels.runs import EDIT_KIND as COMPOSED_KIND
 from fluxdesk.core.providers.base import PROVIDER_LABELS
 from fluxdesk.core.providers.registry import model_label
 
@@ -28,6 +29,10 @@ ROW_CACHE_SIZE = 3000
 THUMBNAIL_CACHE_SIZE = 400  # ~40 MB of 160 px pixmaps at most
 PENDING_THUMBNAILS = 64  # requests beyond this were for rows long scrolled past
 FETCH_BATCH = 300
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("JobRow", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +61,7 @@ class JobRow:
     seconds: float | None = None  # from sending to the result
     edit_kind: str | None = None  # a page edit: the result is the page with the edit in place
     page_path: Path | None = None  # the page it was placed on (the pencils to compare with)
+    panel: PanelTag | None = None  # made for one panel of a page ("panel 3 of 7")
 
     @property
     def model_label(self) -> str:
@@ -68,8 +74,17 @@ class JobRow:
 
     @property
     def title(self) -> str:
-        """'fal.ai · FLUX.1 Kontext [pro]': who ran it, and which model."""
-        return f"{self.provider_label} · {self.model_label}"
+        """'fal.ai · FLUX.1 Kontext [pro]': who ran it, and which model; for a panel's job,
+        which panel first; for a page composed from panels, that it was composed here."""
+        if self.edit_kind == COMPOSED_KIND:
+            return f"{_tr('Panels composed')} · {self.model_label}"
+        title = f"{self.provider_label} · {self.model_label}"
+        if self.panel is not None:
+            place = _tr("Panel {n} of {count}").format(
+                n=self.panel.position, count=self.panel.count
+            )
+            return f"{place} · {title}"
+        return title
 
     @property
     def expired(self) -> bool:
@@ -102,6 +117,7 @@ class JobRow:
             seconds=record.generation_seconds,
             edit_kind=record.edit_kind,
             page_path=record.page_path,
+            panel=record.panel,
         )
 
     @classmethod

@@ -25,6 +25,7 @@ from fluxdesk.core.jobs import JobId
 from fluxdesk.core.prompt_state import PromptState
 from fluxdesk.ui.actions import apply_icons, build_actions, build_menus, compare_button
 from fluxdesk.ui.canvas import CanvasView, CompareMode
+from fluxdesk.ui.changes.feature import ChangesFeature
 from fluxdesk.ui.controllers.account import AccountController, Connection, KeyState
 from fluxdesk.ui.controllers.backup import BackupController
 from fluxdesk.ui.controllers.canvas import CanvasController
@@ -37,6 +38,7 @@ from fluxdesk.ui.edit_tools import EditTools
 from fluxdesk.ui.history_dock import HistoryDock
 from fluxdesk.ui.history_model import HistoryModel
 from fluxdesk.ui.history_wiring import HistoryWiring
+from fluxdesk.ui.panels.feature import PanelsFeature
 from fluxdesk.ui.preferences_keeper import PreferencesKeeper
 from fluxdesk.ui.printing.finish_export import FinishExport
 from fluxdesk.ui.prompt_panel import PromptPanel
@@ -127,6 +129,12 @@ class MainWindow(QMainWindow):
             parts.runner,
             self.canvas_control,
         )
+        self.panels = PanelsFeature(
+            self, self.canvas, self.canvas_control, self.edit_tools, self.prompt_panel, parts
+        )
+        self.changes = ChangesFeature(
+            self, self.canvas, self.canvas_control, beside=self.history_dock
+        )
         self._build_status_bar()
         self._wire()
         self.prompt_panel.set_recent_prompts(list(parts.preferences.value.recent_prompts))
@@ -213,6 +221,8 @@ class MainWindow(QMainWindow):
         for source in (*sources, parts.history_edits, parts.recovery, parts.backup):
             source.message.connect(self._on_message)
         for source in (self.canvas_control, self.finish, self.edit_tools):
+            source.message.connect(self._on_message)
+        for source in (self.panels, self.changes):
             source.message.connect(self._on_message)
         parts.providers.catalogs_changed.connect(self.prompt_panel.set_catalogs)
         parts.account.connection_changed.connect(self._on_account_connection_changed)
@@ -390,5 +400,7 @@ class MainWindow(QMainWindow):
         self.prompt_panel.shutdown(3000)
         self.finish.shutdown(3000)
         self.edit_tools.shutdown(3000)
+        self.panels.shutdown(3000)
+        self.changes.shutdown(3000)
         self.canvas.shutdown(3000)
         event.accept()

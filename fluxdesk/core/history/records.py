@@ -26,6 +26,17 @@ class StoredImage:
 
 
 @dataclass(frozen=True, slots=True)
+class PanelTag:
+    """Which panel of a page a job was made for: panel `position` (reading order, from 1) of
+    `count`, in one "run on panels" (`run_id`)."""
+
+    run_id: str
+    panel_id: int
+    position: int
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class JobRecord:
     id: JobId
     created_at: float
@@ -61,6 +72,7 @@ class JobRecord:
     resume_count: int = 0
     edit_kind: str | None = None  # "region", "fill", "expand": the result is a composed page
     page_path: Path | None = None  # the full-resolution page a page edit was placed on
+    panel: PanelTag | None = None  # made for one panel of a page (see core.panels.runs)
 
     @property
     def handle(self) -> TaskHandle | None:
@@ -106,9 +118,12 @@ class PageEditRecord:
 JOB_SELECT = (
     "SELECT jobs.*, images.sha256 AS r_sha, images.rel_path AS r_path, "
     "images.format AS r_format, images.width AS r_width, images.height AS r_height, "
-    "page_edits.kind AS e_kind, page_edits.page_path AS e_page "
+    "page_edits.kind AS e_kind, page_edits.page_path AS e_page, "
+    "panel_jobs.run_id AS p_run, panel_jobs.panel_id AS p_panel, "
+    "panel_jobs.position AS p_position, panel_jobs.count AS p_count "
     "FROM jobs LEFT JOIN images ON images.sha256 = jobs.result_sha256 "
-    "LEFT JOIN page_edits ON page_edits.job_id = jobs.id"
+    "LEFT JOIN page_edits ON page_edits.job_id = jobs.id "
+    "LEFT JOIN panel_jobs ON panel_jobs.job_id = jobs.id"
 )
 
 
@@ -157,4 +172,9 @@ def record_from_row(row: sqlite3.Row, images_dir: Path) -> JobRecord:
         resume_count=row["resume_count"],
         edit_kind=row["e_kind"],
         page_path=Path(row["e_page"]) if row["e_page"] else None,
+        panel=(
+            PanelTag(row["p_run"], row["p_panel"], row["p_position"], row["p_count"])
+            if row["p_run"]
+            else None
+        ),
     )

@@ -177,7 +177,33 @@ def _v6(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
+def _v7(db: sqlite3.Connection) -> None:
+    """Panels: each page's panel frames (keyed by the page image's hash, so they follow the
+    page wherever it is opened from), and which panel of which run a job was made for."""
+    _run(
+        db,
+        """
+        CREATE TABLE page_panels (
+            page_sha256 TEXT PRIMARY KEY,
+            page_width  INTEGER NOT NULL,
+            page_height INTEGER NOT NULL,
+            direction   TEXT NOT NULL,
+            panels_json TEXT NOT NULL,
+            updated_at  REAL NOT NULL
+        )""",
+        """
+        CREATE TABLE panel_jobs (
+            job_id   TEXT PRIMARY KEY REFERENCES jobs(id) ON DELETE CASCADE,
+            run_id   TEXT NOT NULL,
+            panel_id INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            count    INTEGER NOT NULL
+        )""",
+        "CREATE INDEX panel_jobs_by_run ON panel_jobs(run_id)",
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -10,6 +10,7 @@ store. Blocking; in the GUI call it from a worker thread.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import hashlib
 import logging
@@ -180,33 +181,53 @@ class HistoryStore:
         """Records a job before anything is sent. Its inputs must already be stored."""
         now = time.time() if created_at is None else created_at
         with self.transaction("the job") as db:
-            db.execute(
-                "INSERT INTO jobs (id, created_at, updated_at, source, provider, api_base, model, "
-                "prompt, seed, request_json, price_estimate, state, parent_id, settings_from, "
-                "page_id, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    job_id,
-                    now,
-                    now,
-                    source,
-                    provider,
-                    api_base,
-                    request.model,
-                    request.prompt,
-                    request.seed,
-                    request.to_json(),
-                    price_estimate,
-                    JobState.queued,
-                    parent_id,
-                    settings_from,
-                    page_id,
-                    self.owner,
-                ),
+            self._insert_job(
+                db,
+                job_id,
+                request,
+                (now, source, provider, api_base, price_estimate),
+                (parent_id, settings_from, page_id),
             )
-            db.executemany(
-                "INSERT INTO job_inputs (job_id, slot, sha256) VALUES (?, ?, ?)",
-                [(job_id, image.slot, image.sha256) for image in request.inputs],
-            )
+
+    def _insert_job(
+        self,
+        db: sqlite3.Connection,
+        job_id: JobId,
+        request: GenerationRequest,
+        origin: tuple[float, str, str, str, float | None],
+        links: tuple[JobId | None, JobId | None, int | None],
+    ) -> None:
+        """The job's row (queued) and its inputs: `origin` is (created_at, source, provider,
+        api_base, price_estimate), `links` (parent_id, settings_from, page_id)."""
+        created_at, source, provider, api_base, price_estimate = origin
+        parent_id, settings_from, page_id = links
+        db.execute(
+            "INSERT INTO jobs (id, created_at, updated_at, source, provider, api_base, model, "
+            "prompt, seed, request_json, price_estimate, state, parent_id, settings_from, "
+            "page_id, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                job_id,
+                created_at,
+                created_at,
+                source,
+                provider,
+                api_base,
+                request.model,
+                request.prompt,
+                request.seed,
+                request.to_json(),
+                price_estimate,
+                JobState.queued,
+                parent_id,
+                settings_from,
+                page_id,
+                self.owner,
+            ),
+        )
+        db.executemany(
+            "INSERT INTO job_inputs (job_id, slot, sha256) VALUES (?, ?, ?)",
+            [(job_id, image.slot, image.sha256) for image in request.inputs],
+        )
 
     def _update(self, job_id: JobId, what: str, **columns: object) -> None:
         columns["updated_at"] = time.time()
@@ -269,25 +290,61 @@ class HistoryStore:
         now = time.time()
         with self.transaction("the composed page") as db:
             stored = self._store_image(db, composed, "png", size[0], size[1], "the composed page")
-            db.execute(
-                "INSERT OR REPLACE INTO page_edits (job_id, kind, page_path, page_width, "
-                "page_height, raw_sha256, plan_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    job_id,
-                    edit.kind,
-                    str(edit.page_path) if edit.page_path else None,
-                    edit.page_size[0],
-                    edit.page_size[1],
-                    edit.raw_sha256,
-                    edit.plan_json,
-                    now,
-                ),
-            )
+            self._insert_page_edit(db, job_id, edit, now)
             db.execute(
                 "UPDATE jobs SET result_sha256 = ?, updated_at = ? WHERE id = ?",
                 (stored.sha256, now, job_id),
             )
         return stored
+
+    def save_local_page(
+        self,
+        job_id: JobId,
+        request: GenerationRequest,
+        edit: PageEditRecord,
+        page: bytes,
+        size: tuple[int, int],
+        *,
+        source: str,
+        parent_id: JobId | None = None,
+        page_id: int | None = None,
+    ) -> StoredImage:
+        """An entry made on this computer, not by a provider (a page composed from panel
+        results): recorded finished with `page` (PNG bytes) as its result, and its page edit,
+        in one transaction. Nothing was sent, so it costs nothing. With no raw model output,
+        the edit's raw image is the page itself."""
+        now = time.time()
+        with self.transaction("the composed page") as db:
+            stored = self._store_image(db, page, "png", size[0], size[1], "the composed page")
+            origin = (now, source, request.provider, "", None)
+            self._insert_job(db, job_id, request, origin, (parent_id, None, page_id))
+            raw = edit.raw_sha256 or stored.sha256
+            self._insert_page_edit(db, job_id, dataclasses.replace(edit, raw_sha256=raw), now)
+            db.execute(
+                "UPDATE jobs SET state = ?, progress = 1.0, result_sha256 = ?, finished_at = ? "
+                "WHERE id = ?",
+                (JobState.succeeded, stored.sha256, now, job_id),
+            )
+        return stored
+
+    @staticmethod
+    def _insert_page_edit(
+        db: sqlite3.Connection, job_id: JobId, edit: PageEditRecord, now: float
+    ) -> None:
+        db.execute(
+            "INSERT OR REPLACE INTO page_edits (job_id, kind, page_path, page_width, "
+            "page_height, raw_sha256, plan_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                job_id,
+                edit.kind,
+                str(edit.page_path) if edit.page_path else None,
+                edit.page_size[0],
+                edit.page_size[1],
+                edit.raw_sha256,
+                edit.plan_json,
+                now,
+            ),
+        )
 
     def get_page_edit(self, job_id: str) -> PageEditRecord | None:
         with self.read() as db:

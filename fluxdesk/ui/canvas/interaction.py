@@ -123,6 +123,9 @@ class InteractionMixin(_Base):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or self._near_divider(event.position()):
             return
+        tool = self._tool
+        if tool is not None and tool.double_click(self.map_to_page(event.position()), event):
+            return
         if self._nav.fitting:
             self.set_zoom(1.0, event.position())
         else:
@@ -155,6 +158,14 @@ class InteractionMixin(_Base):
                 self.set_zoom(self._nav.zoom * pinch.scaleFactor(), anchor)
                 event.accept()
                 return True
+        if (
+            kind == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self._tool is not None
+            and self._tool.takes_shortcut(event)
+        ):
+            event.accept()  # the key comes to keyPressEvent (the tool) instead of the window
+            return True
         if kind == QEvent.Type.DevicePixelRatioChange:  # moved to a screen of another density
             self._refit_if_fitting()
             self.update()

@@ -18,6 +18,8 @@ class CompareMode(StrEnum):
     wipe = "wipe"  # reference left of a draggable divider, main image right of it
     side_by_side = "side_by_side"  # reference left pane, main image right pane
     flip = "flip"  # main image; the reference while F (or `) is held
+    onion = "onion"  # both, registered, as two coloured inks (drawn by a CompareRenderer)
+    changes = "changes"  # the registered result with a "what moved" heat map over it
 
 
 @dataclass(slots=True)

@@ -1,4 +1,5 @@
-"""Extension points of the canvas: overlays drawn over the page and tools that take the mouse.
+"""Extension points of the canvas: overlays drawn over the page, tools that take the mouse, and
+renderers that draw the page for a compare mode of their own.
 
 Everything is in *page coordinates*: pixels of the reference (the pencils) when one is set,
 else of the main image. Page guides, panel frames, selections and masks are overlays; the
@@ -7,8 +8,13 @@ rectangle/lasso selector, the mask brush and the expand handles are tools. GUI t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPointF, QSizeF, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QTransform
+
+if TYPE_CHECKING:
+    from fluxdesk.ui.canvas.pyramid import Pyramid
 
 
 class CanvasOverlay(QObject):
@@ -37,6 +43,34 @@ class CanvasTool(CanvasOverlay):
     def release(self, page_pos: QPointF, event: QMouseEvent) -> None:
         pass
 
+    def double_click(self, page_pos: QPointF, event: QMouseEvent) -> bool:
+        """Return True when the double-click was used (the canvas then does not zoom)."""
+        return False
+
     def key_press(self, event: QKeyEvent) -> bool:
         """Return True when the key was used (e.g. Escape cancels a selection)."""
         return False
+
+    def takes_shortcut(self, event: QKeyEvent) -> bool:
+        """Return True to get a key the window has a shortcut for (e.g. Ctrl+Z for the tool's
+        own undo while the canvas has the focus)."""
+        return False
+
+
+class CompareRenderer(QObject):
+    """Draws the page in a compare mode the canvas does not know itself (see
+    ``CanvasView.set_compare_renderer``); the overlays are drawn over it as usual."""
+
+    changed = Signal()  # emit to have the canvas repaint
+
+    def paint(
+        self,
+        painter: QPainter,
+        pane: QRectF,
+        to_widget: QTransform,
+        page: QSizeF,
+        zoom: float,
+        layers: tuple[Pyramid, Pyramid],
+    ) -> None:
+        """`layers` is (reference, main), each stretched over the page rect as usual; `zoom`
+        is device px per page px. Paint only inside `pane`."""

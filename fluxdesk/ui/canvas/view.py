@@ -29,7 +29,7 @@ from fluxdesk.ui.canvas.loader import (
     LoadFailure,
 )
 from fluxdesk.ui.canvas.navigation import Navigator, next_step
-from fluxdesk.ui.canvas.overlay import CanvasOverlay, CanvasTool
+from fluxdesk.ui.canvas.overlay import CanvasOverlay, CanvasTool, CompareRenderer
 from fluxdesk.ui.canvas.pyramid import PREVIEW_SIDE, Pyramid
 
 MAIN = "main"
@@ -71,6 +71,7 @@ class CanvasView(InteractionMixin, QWidget):
         self._next_id = 0
         self._overlays: list[CanvasOverlay] = []
         self._tool: CanvasTool | None = None
+        self._renderers: dict[CompareMode, CompareRenderer] = {}
         self._init_interaction()
 
     # --- showing images ---------------------------------------------------------------------
@@ -161,7 +162,13 @@ class CanvasView(InteractionMixin, QWidget):
 
     def _effective_mode(self) -> CompareMode:
         both = all(layer.pyramid is not None for layer in self._layers.values())
-        return self._mode if both else CompareMode.off
+        known = self._mode in _BUILT_IN or self._mode in self._renderers
+        return self._mode if both and known else CompareMode.off
+
+    def set_compare_renderer(self, mode: CompareMode, renderer: CompareRenderer) -> None:
+        """Draws the page in `mode` (both images shown, overlays on top)."""
+        self._renderers[mode] = renderer
+        renderer.changed.connect(self.update)
 
     # --- overlays and tools -----------------------------------------------------------------
 
@@ -224,6 +231,15 @@ class CanvasView(InteractionMixin, QWidget):
         pane = self._pane_at(anchor) if anchor is not None else self._panes()[0]
         point = anchor if anchor is not None else pane.center()
         self._change_view(lambda: self._nav.zoom_to(zoom, point, pane))
+
+    def zoom_to_rect(self, rect: QRectF, share: float = 0.7, max_zoom: float = 4.0) -> None:
+        """Centres `rect` (page coordinates), zoomed so it fills `share` of the view."""
+        dpr = self.devicePixelRatioF()
+        fit = min(self.width() / max(rect.width(), 1.0), self.height() / max(rect.height(), 1.0))
+        self.set_zoom(min(max_zoom, fit * share * dpr))
+        scale = self.zoom() / dpr
+        delta = self.view_center() - rect.center()
+        self.pan_by(QPointF(delta.x() * scale, delta.y() * scale))
 
     def pan_by(self, delta: QPointF) -> None:
         """Moves the page by `delta` logical pixels (every pane together)."""
@@ -360,6 +376,8 @@ class CanvasView(InteractionMixin, QWidget):
                 self._paint_layer(painter, pane, layer.pyramid, pane)
                 render.paint_pill(painter, label, pane.topLeft() + top_left, _LEFT, self.font())
             render.paint_pane_separator(painter, panes[1].left(), rect)
+        elif renderer := self._renderers.get(mode):
+            self._paint_layer(painter, rect, main.pyramid, rect, renderer=renderer)
         elif mode == CompareMode.wipe:
             x = round(self._wipe * rect.width())
             self._paint_layer(painter, rect, reference.pyramid, QRectF(0, 0, x, rect.height()))
@@ -384,6 +402,7 @@ class CanvasView(InteractionMixin, QWidget):
         pyramid: Pyramid | None,
         clip: QRectF,
         frame: bool = True,
+        renderer: CompareRenderer | None = None,
     ) -> None:
         if pyramid is None or clip.isEmpty():
             return
@@ -393,7 +412,11 @@ class CanvasView(InteractionMixin, QWidget):
         if frame:
             page = to_widget.mapRect(QRectF(QPointF(), self._nav.page))
             render.paint_page_frame(painter, page)
-        render.paint_pyramid(painter, pyramid, self._nav.page, to_widget, self._nav.zoom, clip)
+        if renderer is not None and (reference := self._layers[REFERENCE].pyramid) is not None:
+            layers = (reference, pyramid)
+            renderer.paint(painter, clip, to_widget, self._nav.page, self._nav.zoom, layers)
+        else:
+            render.paint_pyramid(painter, pyramid, self._nav.page, to_widget, self._nav.zoom, clip)
         painter.setClipRect(clip)
         for overlay in self._overlays:
             painter.save()
@@ -422,6 +445,7 @@ class CanvasView(InteractionMixin, QWidget):
             self._change_view(lambda: self._nav.fit(self._panes()[0]))
 
 
+_BUILT_IN = (CompareMode.off, CompareMode.wipe, CompareMode.side_by_side, CompareMode.flip)
 _LEFT = Qt.AlignmentFlag.AlignLeft
 _RIGHT = Qt.AlignmentFlag.AlignRight
 _CENTER = Qt.AlignmentFlag.AlignHCenter

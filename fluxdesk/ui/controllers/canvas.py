@@ -35,14 +35,20 @@ class CanvasController(QObject):
         self._generation = generation
         self._store = store
         self._showing = ""
+        self._pair: tuple[Path, Path] | None = None  # (pencils, result) on screen
         canvas.files_dropped.connect(self.open_paths)
         canvas.load_failed.connect(self._on_canvas_load_failed)
 
     def showing(self) -> str:
         return self._showing
 
-    def _set_showing(self, key: str) -> None:
+    def shown_pair(self) -> tuple[Path, Path] | None:
+        """The pencils and the result on screen, when a result is shown over its pencils."""
+        return self._pair
+
+    def _set_showing(self, key: str, pair: tuple[Path, Path] | None = None) -> None:
         self._showing = key
+        self._pair = pair
         self.showing_changed.emit(key)
 
     @Slot(list)
@@ -112,7 +118,7 @@ class CanvasController(QObject):
         else:
             self._canvas.set_reference(None)
         self._canvas.show_path(row.result_path, key=str(job_id))
-        self._set_showing(str(job_id))
+        self._set_showing(str(job_id), (pencils, row.result_path) if pencils else None)
 
     @Slot(object)
     def use_as_input(self, job_id: JobId) -> None:

@@ -19,11 +19,13 @@ from PySide6.QtCore import QObject, Signal, Slot
 from fluxdesk.core.api.catalog import Family, ModelSpec, get_model
 from fluxdesk.core.api.models import GenerationRequest, InputImage
 from fluxdesk.core.errors import InputError
+from fluxdesk.core.history.records import PanelTag
 from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.imaging.cleanup import CleanupSettings, clean_up
 from fluxdesk.core.imaging.load import load_image
 from fluxdesk.core.inputs import store_input
 from fluxdesk.core.jobs import JobId, JobPlan, JobState, JobUpdate
+from fluxdesk.core.panels.runs import PanelJob
 from fluxdesk.core.prompt_state import PromptState
 from fluxdesk.core.providers.base import Provider
 from fluxdesk.core.providers.bfl import BflProvider
@@ -54,6 +56,15 @@ class InputSource:
     @property
     def label(self) -> str:
         return self.path.name if self.path else "pasted image"
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedJob:
+    """One job to start, and what it belongs to: a page edit, or one panel of a page."""
+
+    request: GenerationRequest
+    edit: PageEdit | None = None
+    panel: PanelTag | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,11 +254,6 @@ class GenerationController(QObject):
     ) -> None:
         """One job per variation with these staged inputs; with `edit`, each result is placed
         back on the full-resolution page (see ``core.regions.page_edit_jobs``)."""
-        provider = self._provider(state.provider)
-        if provider is None:
-            self.message.emit(self._not_ready(state.provider))
-            return
-        parent = self._source.parent_id if self._source else None
         requests = state.requests(inputs)
         main = self._staged
         if (
@@ -257,18 +263,30 @@ class GenerationController(QObject):
         ):
             recorded = self._staged_cleanup.to_data()
             requests = [replace(request, cleanup=recorded) for request in requests]
-        prices = [provider.price(request) for request in requests]
+        self.submit_jobs([PlannedJob(request, edit) for request in requests])
+
+    def submit_jobs(self, jobs: list[PlannedJob]) -> list[JobId]:
+        """Starts `jobs` (one provider) as one run: priced and approved together, each recorded
+        in the history before it is sent. Returns their ids (none if nothing was sent)."""
+        if not jobs:
+            return []
+        provider_id = jobs[0].request.provider
+        provider = self._provider(provider_id)
+        if provider is None:
+            self.message.emit(self._not_ready(provider_id))
+            return []
+        parent = self._source.parent_id if self._source else None
+        prices = [provider.price(job.request) for job in jobs]
         total = round(sum(price or 0.0 for price in prices), 3)
         if self._approve is not None and not self._approve(total, len(prices)):
             self.message.emit(self.tr("Nothing was sent."))
-            return
+            return []
         demo = self._is_demo(provider.id)
         started: list[JobId] = []
-        for request, price in zip(requests, prices, strict=True):
+        for job, price in zip(jobs, prices, strict=True):
             job_id = JobId(uuid.uuid4().hex)
+            request = job.request
             row = JobRow.pending(job_id, request, price, parent, self._settings_from, self._page_id)
-            if edit is not None:
-                row = row.placed_on(str(edit.placement.kind), edit.page_path)
             plan = JobPlan(
                 request,
                 provider,
@@ -280,10 +298,19 @@ class GenerationController(QObject):
                 page_id=self._page_id,
                 created_at=row.created_at,  # the list's order survives a restart
             )
-            self._history.add_row(row)
-            self._runner.submit(job_id, plan if edit is None else PageEditJob(plan, edit))
+            if job.edit is not None:
+                row = row.placed_on(str(job.edit.placement.kind), job.edit.page_path)
+                self._history.add_row(row)
+                self._runner.submit(job_id, PageEditJob(plan, job.edit))
+            elif job.panel is not None:
+                self._history.add_row(replace(row, panel=job.panel))
+                self._runner.submit(job_id, PanelJob(plan, job.panel))
+            else:
+                self._history.add_row(row)
+                self._runner.submit(job_id, plan)
             started.append(job_id)
         self.jobs_started.emit(started)
+        return started
 
     @Slot(object)
     def cancel(self, job_id: JobId) -> None:

@@ -335,18 +335,7 @@ class PrintPageController(QObject):
         self.highlight.set_box(box, layout.frame)
         target = self.highlight.page_rect(self._canvas.page_size())
         if target is not None:
-            self._zoom_canvas_to(target)
-
-    def _zoom_canvas_to(self, rect: QRectF) -> None:
-        canvas = self._canvas
-        dpr = canvas.devicePixelRatioF()
-        fit = min(
-            canvas.width() / max(rect.width(), 1.0), canvas.height() / max(rect.height(), 1.0)
-        )
-        canvas.set_zoom(min(4.0, fit * ZOOM_MARGIN * dpr))
-        scale = canvas.zoom() / dpr
-        delta = canvas.view_center() - rect.center()
-        canvas.pan_by(QPointF(delta.x() * scale, delta.y() * scale))
+            self._canvas.zoom_to_rect(target, ZOOM_MARGIN)
 
     # --- results ----------------------------------------------------------------------------
 

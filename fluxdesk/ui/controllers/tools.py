@@ -8,6 +8,7 @@ one while a result is on screen shows the input again. GUI thread only.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSizeF, Signal, Slot
+from PySide6.QtGui import QUndoStack
 
 from fluxdesk.core.api.catalog import get_model
 from fluxdesk.core.imaging.prepare import target_size
@@ -39,6 +40,7 @@ class ToolsController(QObject):
     target_changed = Signal(object)  # EditTarget | None
     mask_started = Signal()  # the first stroke on this page's mask
     expand_edited = Signal(object)  # Sides in sent px, after the artist moved an edge
+    tool_changed = Signal(str)  # ToolId
 
     def __init__(
         self,
@@ -63,6 +65,8 @@ class ToolsController(QObject):
             ToolId.brush: self.brush,
             ToolId.expand: ExpandTool(self.expand, self),
         }
+        self._on_results = {ToolId.navigate}
+        self._undo_stacks: dict[ToolId, QUndoStack] = {}
         self._tool = ToolId.navigate
         self._page: tuple[int, int] | None = None
         self._mask_started = False
@@ -102,14 +106,32 @@ class ToolsController(QObject):
     def current_tool(self) -> ToolId:
         return self._tool
 
+    def add_tool(
+        self,
+        tool_id: ToolId,
+        tool: CanvasTool,
+        *,
+        on_results: bool = False,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        """A tool of another feature; `on_results`: it also works over a result of the input
+        page (panels are the page's geometry), so picking it keeps the result on screen;
+        `undo_stack`: what Ctrl+Z undoes while it is the active tool."""
+        self.tools[tool_id] = tool
+        if on_results:
+            self._on_results.add(tool_id)
+        if undo_stack is not None:
+            self._undo_stacks[tool_id] = undo_stack
+
     def set_tool(self, tool: ToolId | str) -> None:
         tool = ToolId(tool)
         self._tool = tool
         self._bar.show_tool(tool)
-        if tool is not ToolId.navigate and self._canvas_control.showing() != INPUT_KEY:
+        if tool not in self._on_results and self._canvas_control.showing() != INPUT_KEY:
             self._canvas_control.show_input()  # tools mark the input page
         self._canvas.set_tool(self.tools[tool])
         self._canvas.setFocus()
+        self.tool_changed.emit(str(tool))
 
     # --- what is marked ---------------------------------------------------------------------
 
@@ -196,7 +218,7 @@ class ToolsController(QObject):
         on_result = showing != INPUT_KEY
         self._selection_overlay.set_quiet(on_result)
         self._mask_overlay.set_hidden(on_result)
-        if on_result and self._tool is not ToolId.navigate:
+        if on_result and self._tool not in self._on_results:
             self.set_tool(ToolId.navigate)  # tools mark the input; a result is for looking
 
     @Slot()
@@ -238,12 +260,16 @@ class ToolsController(QObject):
 
     @Slot()
     def _on_undo_mask_triggered(self) -> None:
-        if (layer := self.mask.layer()) is not None:
+        if (stack := self._undo_stacks.get(self._tool)) is not None:
+            stack.undo()
+        elif (layer := self.mask.layer()) is not None:
             layer.undo()
 
     @Slot()
     def _on_redo_mask_triggered(self) -> None:
-        if (layer := self.mask.layer()) is not None:
+        if (stack := self._undo_stacks.get(self._tool)) is not None:
+            stack.redo()
+        elif (layer := self.mask.layer()) is not None:
             layer.redo()
 
     @Slot()

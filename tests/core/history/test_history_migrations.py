@@ -70,12 +70,25 @@ def check_v6(db: sqlite3.Connection) -> None:
     assert db.execute("SELECT COUNT(*) FROM page_edits").fetchone()[0] == 0
 
 
+def check_v7(db: sqlite3.Connection) -> None:
+    assert {"page_panels", "panel_jobs"} <= tables(db)
+    assert {"page_sha256", "direction", "panels_json"} <= columns(db, "page_panels")
+    assert {"job_id", "run_id", "panel_id", "position", "count"} <= columns(db, "panel_jobs")
+    # The page edit of v6 is still there; a panel tag follows its job into the trash purge.
+    assert db.execute("SELECT kind FROM page_edits").fetchall() == [("region",)]
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute("INSERT INTO panel_jobs VALUES ('job-inked', 'run-1', 3, 3, 7)")
+    db.execute("DELETE FROM jobs WHERE id = 'job-inked'")
+    assert db.execute("SELECT COUNT(*) FROM panel_jobs").fetchone()[0] == 0
+
+
 STEP_CHECKS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: check_v2,
     3: check_v3,
     4: check_v4,
     5: check_v5,
     6: check_v6,
+    7: check_v7,
 }
 
 

@@ -22,6 +22,7 @@ class ToolId(StrEnum):
     lasso = "lasso"
     brush = "brush"
     expand = "expand"
+    panels = "panels"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,9 @@ TOOLS: dict[ToolId, ToolInfo] = {
         "Mask", "B", "Paint what FLUX Fill should repaint ([ ] size, X: paint/erase)"
     ),
     ToolId.expand: ToolInfo("Expand", "E", "Drag the page's edges outward for FLUX Expand"),
+    ToolId.panels: ToolInfo(
+        "Panels", "P", "Find the page's panels, fix them, and run a preset panel by panel"
+    ),
 }
 
 
@@ -110,12 +114,26 @@ def _expand(painter: QPainter, color: QColor) -> None:
         painter.drawLine(end, back - side)
 
 
+def _panels(painter: QPainter, color: QColor) -> None:
+    """A manga page: one wide panel over two, the lower gutter slanted."""
+    painter.setPen(_pen(color, 1.3))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(QRectF(2.5, 2.5, 13, 5.5))
+    painter.drawPolygon(
+        QPolygonF([QPointF(2.5, 10), QPointF(8.2, 10), QPointF(6.8, 15.5), QPointF(2.5, 15.5)])
+    )
+    painter.drawPolygon(
+        QPolygonF([QPointF(10.2, 10), QPointF(15.5, 10), QPointF(15.5, 15.5), QPointF(8.8, 15.5)])
+    )
+
+
 _DRAW = {
     ToolId.navigate: _navigate,
     ToolId.rectangle: _rectangle,
     ToolId.lasso: _lasso,
     ToolId.brush: _brush,
     ToolId.expand: _expand,
+    ToolId.panels: _panels,
 }
 
 

@@ -50,6 +50,7 @@ class ToolsBar(QToolBar):
         self.expand_options = ExpandOptions()
         self.options = QStackedWidget()
         self.options.setObjectName("toolOptions")
+        self._extra_options: dict[ToolId, QWidget] = {}
         for page in (
             self.navigate_options,
             self.selection_options,
@@ -71,7 +72,14 @@ class ToolsBar(QToolBar):
         window.addAction(action)
         return action
 
+    def add_options(self, tool: ToolId, page: QWidget) -> None:
+        """The options shown while `tool` (added by a feature of its own) is active."""
+        self._extra_options[tool] = page
+        self.options.addWidget(page)
+
     def options_page(self, tool: ToolId) -> QWidget:
+        if tool in self._extra_options:
+            return self._extra_options[tool]
         if tool in (ToolId.rectangle, ToolId.lasso):
             return self.selection_options
         if tool is ToolId.brush:
