@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from fluxdesk.core.api.catalog import ModelSpec
+from fluxdesk.core.api.catalog import Family, ModelSpec
 from fluxdesk.core.api.models import InputImage
 from fluxdesk.core.batch.model import BatchPage, BatchSettings
 from fluxdesk.core.batch.records import PageSource
@@ -43,7 +43,9 @@ def page_files(folder: Path) -> list[Path]:
 
 
 def main_slot(spec: ModelSpec) -> str:
-    if not spec.takes_images or spec.takes_mask:
+    """Where the page goes: the first input of an editing model (Kontext, FLUX.2, or a
+    provider's stand-in for them); other models do not redraw a page."""
+    if spec.family not in (Family.kontext, Family.flux2) or not spec.image_slots:
         raise InputError(
             f"{spec.label} does not edit a page, so it can't run a chapter batch: choose an "
             "editing model such as FLUX.1 Kontext."
