@@ -120,23 +120,30 @@ def plan_handoff(
     flats = [job for job in found if is_flats(job)]
     flats_pick = next((job for job in flats if job.starred), flats[0] if flats else None)
     chosen = kept + ([flats_pick] if flats_pick and flats_pick not in kept else [])
-    notes, layers = [], [LayerSource("Pencils", pencils, LayerRole.pencils, True, None, size)]
-    first_ink = True
-    for job in chosen:
+    notes = [
+        f"A grown page (seed {job.effective_seed}) was left out: its frame is larger than the "
+        "pencils'."
+        for job in chosen
+        if job.edit_kind == "expand"
+    ]
+    chosen = [job for job in chosen if job.edit_kind != "expand"]
+    inks = [job for job in chosen if not is_flats(job)]
+    # One ink shows (the one on the canvas, else the newest) and sits on top of the others.
+    on_top = next((job for job in inks if job.id == shown_job), inks[0] if inks else None)
+    ordered = [job for job in reversed(chosen) if job is not on_top] + ([on_top] if on_top else [])
+    layers = [LayerSource("Pencils", pencils, LayerRole.pencils, True, None, size)]
+    for job in ordered:
         assert job.result is not None
-        if job.edit_kind == "expand":
-            notes.append(
-                f"A grown page (seed {job.effective_seed}) was left out: its frame is "
-                "larger than the pencils'."
-            )
-            continue
         role = LayerRole.flats if is_flats(job) else LayerRole.ink
-        visible = role is LayerRole.flats or first_ink
-        first_ink = first_ink and role is not LayerRole.ink
         result = job.result
         layers.append(
             LayerSource(
-                _label(job, role), result.path, role, visible, job.id, (result.width, result.height)
+                _label(job, role),
+                result.path,
+                role,
+                role is LayerRole.flats or job is on_top,
+                job.id,
+                (result.width, result.height),
             )
         )
     if len(layers) > 1:  # the finished page is what a viewer shows; the pencils stay below

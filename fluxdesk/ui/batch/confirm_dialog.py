@@ -20,10 +20,10 @@ from fluxdesk.core.providers.base import format_price
 from fluxdesk.ui.controllers.batch import BatchProposal
 from fluxdesk.ui.text import count_text
 
-_POLICY = {
-    SeedPolicy.consecutive: "consecutive, from {seed}",
-    SeedPolicy.fixed: "{seed} on every page",
-    SeedPolicy.random: "a new random seed per page",
+_POLICY = {  # (with a first seed, with a random one)
+    SeedPolicy.consecutive: ("consecutive, from {seed}", "consecutive, from a random start"),
+    SeedPolicy.fixed: ("{seed} on every page", "one random seed on every page"),
+    SeedPolicy.random: ("a new random seed per page", "a new random seed per page"),
 }
 
 
@@ -56,11 +56,9 @@ class ConfirmBatchDialog(QDialog):
         jobs = count_text(cost.jobs, self.tr("1 job"), self.tr("{n} jobs"))
         at_once = self.tr("up to {n} at a time").format(n=min(proposal.concurrency, cost.jobs))
         form.addRow(self.tr("Jobs:"), QLabel(f"{results}: {jobs}, {at_once}", self))
-        seed = settings.base_seed if settings.base_seed is not None else self.tr("random")
-        form.addRow(
-            self.tr("Seeds:"),
-            QLabel(self.tr(_POLICY[settings.seed_policy]).format(seed=seed), self),
-        )
+        given, random = _POLICY[settings.seed_policy]
+        seeds = given if settings.base_seed is not None else random
+        form.addRow(self.tr("Seeds:"), QLabel(self.tr(seeds).format(seed=settings.base_seed), self))
         form.addRow(self.tr("Each job:"), QLabel(price, self))
         self.total = QLabel(total_text, self)
         self.total.setObjectName("batchTotal")

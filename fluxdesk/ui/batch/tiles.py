@@ -237,6 +237,7 @@ class TileDelegate(QStyledItemDelegate):
             self._picture(painter, palette, right, pixmap)
             if shown.id == tile.view.page.accepted_job:
                 self._star(painter, right)
+            self._counter(painter, right, tile)
             return
         self._placeholder(painter, palette, right, tile)
 
@@ -287,18 +288,32 @@ class TileDelegate(QStyledItemDelegate):
         page, view = tile.view.page, tile.view
         shown = tile.shown
         seed = shown.effective_seed if shown is not None else page.seed
-        parts = [f"seed {seed}"]
-        if view.cost:
-            parts.append(format_credits(round(view.cost, 3)).split(" (")[0])
-        count = len(view.candidates)
-        if count > 1:
-            parts.append(f"{tile.choice + 1}/{count}")
-        if page.run:
-            parts.append(f"run {page.run + 1}")
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         font = QFont(painter.font())
         font.setBold(False)
         painter.setFont(font)
+        left = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        right = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+        cost = format_credits(round(view.cost, 3)).split(" (")[0] if view.cost else ""
+        painter.drawText(rect, right, cost)
+        room = rect.adjusted(0, 0, -painter.fontMetrics().horizontalAdvance(cost) - 8, 0)
+        text = f"seed {seed}" + (f" · run {page.run + 1}" if page.run else "")
         painter.drawText(
-            rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, " · ".join(parts)
+            room,
+            left,
+            painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room.width()),
         )
+
+    def _counter(self, painter: QPainter, rect: QRect, tile: Tile) -> None:
+        """'2/4' on the result when the page has several to choose from ([ and ])."""
+        count = len(tile.view.candidates)
+        if count < 2:
+            return
+        text = f"{tile.choice + 1}/{count}"
+        width = painter.fontMetrics().horizontalAdvance(text) + 10
+        badge = QRect(rect.right() - width - 3, rect.bottom() - 20, width, 17)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 150))
+        painter.drawRoundedRect(QRectF(badge), 8, 8)
+        painter.setPen(QColor("white"))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)

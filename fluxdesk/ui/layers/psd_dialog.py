@@ -42,7 +42,7 @@ class PsdExportDialog(RunDialog):
         self.setObjectName("psdExportDialog")
         self.setMinimumWidth(640)
         self.plan = plan
-        self._layers = list(reversed(stacking(plan.layers)))  # top first, as layer panels show
+        self._layers = stacking(plan.layers)[::-1]  # top first, as layer panels show them
         self._included = [True] * len(self._layers)
         width, height = plan.page_size
         intro = wrapped(muted_text=False)
@@ -142,7 +142,7 @@ class PsdExportDialog(RunDialog):
         """The included layers, bottom first, as they will be written."""
         self._read()
         chosen = [layer for layer, on in zip(self._layers, self._included, strict=True) if on]
-        return tuple(stacking(chosen))
+        return tuple(stacking(chosen[::-1]))
 
     @Slot(QTableWidgetItem)
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
@@ -152,7 +152,7 @@ class PsdExportDialog(RunDialog):
     @Slot()
     def _on_kind_changed(self) -> None:
         self._read()
-        order = list(reversed(stacking(self._layers)))  # kinds stack in a fixed order
+        order = stacking(self._layers[::-1])[::-1]  # kinds stack in a fixed order
         self._included = [self._included[self._layers.index(layer)] for layer in order]
         self._layers = order
         self.table.clearContents()

@@ -88,8 +88,7 @@ def test_a_killed_batch_completes_after_restart_and_nothing_is_sent_twice(
     qtbot.waitUntil(lambda: len(server.tasks) == PAGES, timeout=20_000)
     server.advance_clock(200)
     qtbot.waitUntil(
-        lambda: (view := controller.view()) is not None
-        and view.count(PageStatus.done) == PAGES,
+        lambda: (view := controller.view()) is not None and view.count(PageStatus.done) == PAGES,
         timeout=20_000,
     )
 
