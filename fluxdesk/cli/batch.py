@@ -284,7 +284,7 @@ def _resume_jobs(
     held = threading.Semaphore(0)
 
     def follow(step: RecoveryStep) -> None:
-        with gate.slot(model, cancel, limit=limit, account=provider.id):
+        with gate.slot(model, cancel, limit=limit, account=provider.id, wait=False):
             held.release()
             plan = ResumePlan.for_step(step, provider)
             for _ in run_resume(step.job.id, plan, store=store, policy=policy, cancel=cancel):

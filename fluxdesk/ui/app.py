@@ -12,7 +12,8 @@ import gc
 import logging
 import os
 import sys
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,11 +22,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fluxdesk import __version__
 from fluxdesk.core.batch import BatchJob, run_batch_job
-from fluxdesk.core.concurrency import ConcurrencyGate
+from fluxdesk.core.concurrency import ACCOUNT_LIMIT, ConcurrencyGate
+from fluxdesk.core.errors import FluxError
 from fluxdesk.core.history.leases import FileLock, InstanceLease
 from fluxdesk.core.history.recovery import open_history_or_recover
 from fluxdesk.core.history.resume import ResumePlan, run_resume
-from fluxdesk.core.jobs import PollPolicy, run_planned_job
+from fluxdesk.core.jobs import JobUpdate, PollPolicy, run_planned_job
 from fluxdesk.core.logs import configure_logging
 from fluxdesk.core.paths import AppPaths
 from fluxdesk.core.regions.page_edit_jobs import PageEditJob, run_page_edit_job
@@ -208,11 +210,26 @@ def build_window(
 
 def _start_job(job_id, plan, cancel, *, store, policy, gate):  # type: ignore[no-untyped-def]
     if isinstance(plan, ResumePlan):  # a job a crash or a closed window interrupted
-        return run_resume(job_id, plan, store=store, policy=policy, cancel=cancel)
+        steps = run_resume(job_id, plan, store=store, policy=policy, cancel=cancel)
+        return _holding_slot(gate, plan, steps)
     if isinstance(plan, BatchJob):  # a chapter batch page: linked to its page, then as usual
         return run_batch_job(job_id, plan, store=store, policy=policy, gate=gate, cancel=cancel)
     run = run_page_edit_job if isinstance(plan, PageEditJob) else run_planned_job
     return run(job_id, plan, store=store, policy=policy, gate=gate, cancel=cancel)
+
+
+def _holding_slot(
+    gate: ConcurrencyGate, plan: ResumePlan, steps: Iterator[JobUpdate]
+) -> Iterator[JobUpdate]:
+    """A resumed job runs at the API already: it holds a slot (taken at once) so the jobs
+    sent next, a chapter batch's unsent pages among them, stay within the account's limit."""
+    model, provider = plan.job.request.model, plan.provider
+    try:
+        limit = provider.concurrency(model)
+    except FluxError:  # a model this version no longer knows
+        limit = ACCOUNT_LIMIT
+    with gate.slot(model, threading.Event(), limit=limit, account=provider.id, wait=False):
+        yield from steps
 
 
 def _application(argv0: str) -> QApplication:
