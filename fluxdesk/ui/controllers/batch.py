@@ -122,6 +122,7 @@ class BatchController(QObject):
         self._busy: set[tuple[int, int, int]] = set()
         self._jobs: dict[JobId, tuple[int, int, int]] = {}
         self._unstageable: set[tuple[int, int, int]] = set()
+        self._stopped: set[int] = set()  # stopped here: pages still being staged stay unsent
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(_REFRESH_MS)
@@ -186,6 +187,9 @@ class BatchController(QObject):
     ) -> None:
         key = (batch.id, page.position, page.run)
         provider = self._providers.provider(batch.settings.template.provider)
+        if batch.id in self._stopped and not page.run:
+            self._busy.discard(key)  # stopped while its scan was being prepared
+            return
         if main is None or provider is None:
             self._busy.discard(key)
             if error is not None:  # e.g. the stored scan is damaged: not retried by itself
@@ -311,9 +315,11 @@ class BatchController(QObject):
         view = self._view
         if view is None:
             return
-        for job_id, key in list(self._jobs.items()):
-            if key[0] == view.batch.id:
-                self._runner.cancel(job_id)
+        self._stopped.add(view.batch.id)
+        mine = {job_id for job_id, key in self._jobs.items() if key[0] == view.batch.id}
+        resumed = {job.id for page in view.pages for job in page.jobs if not job.state.is_terminal}
+        for job_id in mine | resumed:
+            self._runner.cancel(job_id)
         batch_id, store = view.batch.id, self._store
         self._io.run("stop", lambda: batches.set_stopped(store, batch_id, True))
 

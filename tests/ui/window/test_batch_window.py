@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from batch_helpers import make_pages, submits
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from test_screenshots import dark_palette
 
 from fluxdesk.core.batch import PageStatus, SeedPolicy
+from fluxdesk.core.budget import Budget
 from fluxdesk.core.jobs import JobState
 from fluxdesk.emulator import EmulatorServer
 from fluxdesk.ui.app import Built
@@ -54,9 +55,12 @@ def run_batch(qtbot: QtBot, built: Built, folder: Path, shots: Path | None = Non
     confirm = tools.confirm_dialog
     assert confirm is not None
     pages = len(list(folder.iterdir()))
+    warnings = confirm.findChildren(QLabel, "batchBudgetWarning")
+    assert [w.text() for w in warnings] == [f"⚠ {r}" for r in confirm.proposal.budget_reasons]
     assert confirm.total.text() == f"{pages * 2 * 4} credits (${pages * 2 * 4 / 100:.2f})"
     if shots is not None:
-        confirm.grab().save(str(shots / "batch_confirm_quick.png"))
+        assert len(warnings) == 1 and "above your confirmation threshold" in warnings[0].text()
+        confirm.grab().save(str(shots / "batch_confirm_budget.png"))
     confirm.run_button.click()
     qtbot.waitUntil(
         lambda: (
@@ -73,7 +77,9 @@ def test_a_batch_is_priced_confirmed_run_and_reviewed(
     built = quick_studio
     tools = tools_of(built)
     folder = make_pages(tmp_path / "Chapter 5", 4)
+    built.parts.tools.spending.set_budget(Budget(confirm_above=20.0))  # the batch is 32
     sheet = run_batch(qtbot, built, folder, shots)
+    assert tools.controller.view().batch.settings.variations == 2  # type: ignore[union-attr]
     controller = tools.controller
     assert len(submits(emulator)) == 8
     view = controller.view()
@@ -217,3 +223,41 @@ def test_batch_screenshots(
         assert sheet.grab().save(str(shots / f"batch_sheet_finished_{theme}.png"))
     finally:
         app.setPalette(original)
+
+
+def test_stop_cancels_what_is_waiting_and_sends_nothing_more(
+    qtbot: QtBot,
+    studio: Built,
+    slow_emulator: EmulatorServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tools = tools_of(studio)
+    qtbot.waitUntil(lambda: tools._parts.tools.presets.library().presets != (), timeout=5000)
+    sheet = tools.open_sheet()
+    dialog = tools.open_new_batch()
+    dialog.add_folder_pages(make_pages(tmp_path / "ch", 8))
+    dialog.task.setCurrentIndex(dialog.task.findData("ink-bw-print"))
+    state = replace(dialog.prompt_state(), model="flux-kontext-max", variations=1)
+    dialog.prompt_state = lambda: state  # type: ignore[method-assign]
+    dialog.continue_button.click()
+    qtbot.waitUntil(lambda: tools.confirm_dialog is not None, timeout=5000)
+    tools.confirm_dialog.run_button.click()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: len(slow_emulator.tasks) == 6, timeout=10_000)  # two pages wait
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    sheet.stop_button.click()
+    controller = tools.controller
+    qtbot.waitUntil(
+        lambda: (
+            (view := controller.view()) is not None
+            and view.batch.stopped
+            and view.count(PageStatus.failed) == 8
+        ),
+        timeout=10_000,
+    )
+    assert all(page.message == "Cancelled." for page in controller.view().pages)  # type: ignore[union-attr]
+    assert "stopped" in sheet.summary.text() and not sheet.stop_button.isEnabled()
+    controller.reconcile()  # as after a restart: a stopped batch sends nothing by itself
+    qtbot.waitUntil(lambda: studio.parts.runner.active_count() == 0, timeout=5000)
+    assert len(submits(slow_emulator)) == 6
