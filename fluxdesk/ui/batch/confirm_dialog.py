@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from fluxdesk.core.batch import SeedPolicy
 from fluxdesk.core.providers.base import format_price
-from fluxdesk.ui.controllers.batch import BatchProposal
+from fluxdesk.ui.controllers.batch_work import BatchProposal
 from fluxdesk.ui.text import count_text
 
 _POLICY = {  # (with a first seed, with a random one)

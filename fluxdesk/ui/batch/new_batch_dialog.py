@@ -31,7 +31,7 @@ from fluxdesk.core.batch.sources import PAGE_SUFFIXES
 from fluxdesk.core.errors import InputError
 from fluxdesk.core.presets import Preset
 from fluxdesk.core.prompt_state import MAX_VARIATIONS, SEED_RANGE, PromptState
-from fluxdesk.ui.controllers.batch import NewBatch
+from fluxdesk.ui.controllers.batch_work import NewBatch
 from fluxdesk.ui.text import count_text
 
 _POLICY_TEXT = {

@@ -63,6 +63,14 @@ def status_text(status: PageStatus) -> str:
 class Tile:
     view: PageView
     choice: int  # which of the page's candidates is shown
+    stopped: bool = False  # the batch was stopped: a page not sent stays so
+
+    @property
+    def label(self) -> str:
+        status = self.view.status
+        if self.stopped and status.needs_sending:
+            return QCoreApplication.translate("BatchTiles", "Not sent")
+        return status_text(status)
 
     @property
     def shown(self) -> JobRecord | None:
@@ -107,7 +115,8 @@ class BatchTilesModel(QAbstractListModel):
         if wanted is None and page.pick is not None:
             wanted = page.pick.id
         ids = [job.id for job in candidates]
-        return Tile(page, ids.index(wanted) if wanted in ids else 0)
+        choice = ids.index(wanted) if wanted in ids else 0
+        return Tile(page, choice, self._view.batch.stopped)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         tile = self.tile(index.row()) if index.isValid() else None
@@ -123,7 +132,7 @@ class BatchTilesModel(QAbstractListModel):
 
     def _tooltip(self, tile: Tile) -> str:
         page = tile.view.page
-        lines = [f"{page.name} ({page.source_name})", status_text(tile.view.status)]
+        lines = [f"{page.name} ({page.source_name})", tile.label]
         if tile.view.message:
             lines.append(tile.view.message)
         return "\n".join(lines)
@@ -196,7 +205,7 @@ class TileDelegate(QStyledItemDelegate):
     def _header(self, painter: QPainter, palette: QPalette, rect: QRect, tile: Tile) -> None:
         page = tile.view.page
         status = tile.view.status
-        label = status_text(status)
+        label = tile.label
         if status is PageStatus.running and tile.view.progress:
             label += f" {tile.view.progress:.0%}"
         font = QFont(painter.font())
@@ -259,12 +268,12 @@ class TileDelegate(QStyledItemDelegate):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
         status = tile.view.status
-        text = tile.view.message if status is PageStatus.failed else status_text(status)
+        text = tile.view.message if status is PageStatus.failed else tile.label
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(
             rect.adjusted(6, 6, -6, -6),
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-            text or status_text(status),
+            text or tile.label,
         )
         if status is PageStatus.running:
             bar = QRect(rect.left() + 10, rect.bottom() - 14, rect.width() - 20, 4)

@@ -22,7 +22,8 @@ from fluxdesk.ui.batch.contact_sheet import ContactSheet
 from fluxdesk.ui.batch.new_batch_dialog import NewBatchDialog
 from fluxdesk.ui.batch.tiles import BatchTilesModel
 from fluxdesk.ui.canvas import CompareMode
-from fluxdesk.ui.controllers.batch import BatchController, BatchProposal
+from fluxdesk.ui.controllers.batch import BatchController
+from fluxdesk.ui.controllers.batch_work import BatchProposal
 from fluxdesk.ui.controllers.psd_export import PsdExportController
 from fluxdesk.ui.printing.work import Subject
 
@@ -167,6 +168,7 @@ class BatchTools(QObject):
 
     @Slot(int)
     def _on_controller_created(self, batch_id: int) -> None:
+        self._parts.history_edits.reload_projects()  # its pages, in the History's picker
         self.open_sheet()
 
     # --- reviewing --------------------------------------------------------------------------

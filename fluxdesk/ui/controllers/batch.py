@@ -15,14 +15,11 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from fluxdesk.core import batch as batches
-from fluxdesk.core.api.catalog import ModelSpec
 from fluxdesk.core.api.models import InputImage
 from fluxdesk.core.batch import (
     Batch,
@@ -31,15 +28,18 @@ from fluxdesk.core.batch import (
     BatchView,
     Estimate,
     PageView,
-    SeedPolicy,
 )
 from fluxdesk.core.batch.model import random_seed
-from fluxdesk.core.errors import FluxError, InputError, ValidationProblem
+from fluxdesk.core.errors import FluxError
 from fluxdesk.core.history.store import HistoryStore
-from fluxdesk.core.imaging.thumbnails import ensure_thumbnail
 from fluxdesk.core.jobs import JobId, JobUpdate
-from fluxdesk.core.prompt_state import PromptState
-from fluxdesk.core.providers.base import Provider
+from fluxdesk.ui.controllers.batch_work import (
+    BatchProposal,
+    NewBatch,
+    price_batch,
+    staged_page,
+    thumbnail_image,
+)
 from fluxdesk.ui.controllers.generation import RunApprover
 from fluxdesk.ui.controllers.providers import ProvidersController
 from fluxdesk.ui.controllers.recovery import RecoveryController
@@ -49,35 +49,7 @@ from fluxdesk.ui.workers import JobRunner, TaskResult, TaskRunner
 
 log = logging.getLogger(__name__)
 
-THUMBNAIL_PX = 200
 _REFRESH_MS = 150  # live updates of a running batch are read at most this often
-
-
-@dataclass(frozen=True, slots=True)
-class NewBatch:
-    """What the New Batch dialog asks for."""
-
-    files: tuple[Path, ...]
-    state: PromptState  # model, prompt, params, variations, preset and provider
-    seed_policy: SeedPolicy
-    base_seed: int | None
-    book: str
-    chapter: str
-    label: str = ""  # the task's name, as the artist chose it
-
-
-@dataclass(frozen=True, slots=True)
-class BatchProposal:
-    """A priced batch waiting for the artist's yes."""
-
-    request: NewBatch
-    settings: BatchSettings
-    estimate: Estimate
-    model_label: str
-    billing: str
-    concurrency: int
-    budget_reasons: tuple[str, ...] = ()
-    balance: float | None = None
 
 
 class BatchController(QObject):
@@ -175,7 +147,7 @@ class BatchController(QObject):
             self._busy.add(key)
             self._stager.run(
                 "stage",
-                lambda s=self._store, b=view.batch, p=page.page: _staged(s, spec, b, p),
+                lambda s=self._store, b=view.batch, p=page.page: staged_page(s, spec, b, p),
             )
 
     def _submit(
@@ -215,21 +187,7 @@ class BatchController(QObject):
         if provider is None:
             self.proposal_failed.emit(self._providers.not_ready_text(request.state.provider))
             return
-        self._stager.run("propose", lambda: self._price(request, provider))
-
-    @staticmethod
-    def _price(request: NewBatch, provider: Provider) -> tuple[NewBatch, BatchSettings, Estimate]:
-        if not request.files:
-            raise InputError("Add the pages first: a folder, or some image files.")
-        state = request.state
-        template = state.requests(())[0]
-        settings = BatchSettings(template, state.variations, request.seed_policy, request.base_seed)
-        sizes = batches.page_sizes(request.files)
-        spec = provider.model(template.model)
-        sample = settings.requests(0, batches.sized_input(spec, sizes[0]))[0]
-        if problems := provider.validate(sample):
-            raise ValidationProblem(problems)
-        return request, settings, batches.estimate(provider, settings, sizes)
+        self._stager.run("propose", lambda: price_batch(request, provider))
 
     def _proposal(self, request: NewBatch, settings: BatchSettings, cost: Estimate) -> None:
         provider = self._providers.provider(request.state.provider)
@@ -325,7 +283,7 @@ class BatchController(QObject):
 
     def thumbnail(self, sha256: str, source: Path) -> None:
         folder = self._thumbnails_dir
-        self._thumbs.run("thumbnail", lambda: (sha256, _thumbnail(source, folder, sha256)))
+        self._thumbs.run("thumbnail", lambda: (sha256, thumbnail_image(source, folder, sha256)))
 
     # --- updates ----------------------------------------------------------------------------
 
@@ -426,31 +384,3 @@ class BatchController(QObject):
         done = self._io.shutdown(timeout_ms)
         done = self._stager.shutdown(timeout_ms) and done
         return self._thumbs.shutdown(timeout_ms) and done
-
-
-def _staged(
-    store: HistoryStore, spec: ModelSpec, batch: Batch, page: BatchPage
-) -> tuple[Batch, BatchPage, InputImage | None, FluxError | None]:
-    """Worker: the page's input for the model, or why it could not be made."""
-    try:
-        return batch, page, batches.stage(store, spec, page), None
-    except FluxError as error:
-        return batch, page, None, error.with_traceback(None)
-
-
-def _thumbnail(source: Path, folder: Path, sha256: str) -> QImage | None:
-    """A QImage (safe off the GUI thread) of the cached thumbnail; None if unreadable."""
-    try:
-        path = ensure_thumbnail(source, folder, sha256)
-    except Exception as exc:  # a missing or damaged file: the tile shows no picture
-        log.warning("no thumbnail for %s: %s", sha256[:12], exc)
-        return None
-    image = QImage(str(path))
-    if max(image.width(), image.height()) > THUMBNAIL_PX:
-        image = image.scaled(
-            THUMBNAIL_PX,
-            THUMBNAIL_PX,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-    return image
