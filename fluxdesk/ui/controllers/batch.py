@@ -134,6 +134,8 @@ class BatchController(QObject):
             self._io.run("reconcile", lambda: [batches.read_batch(store, i) for i in owned])
 
     def _send(self, view: BatchView, pages: Sequence[PageView]) -> None:
+        if not pages:
+            return
         template = view.batch.settings.template
         provider = self._providers.provider(template.provider)
         if provider is None:
