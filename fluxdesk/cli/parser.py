@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from fluxdesk import __version__
+from fluxdesk.cli.batch_args import add_parser as add_batch_parser
 from fluxdesk.cli.export_args import add_parser as add_export_parser
 from fluxdesk.cli.history_args import add_parser as add_history_parser
 from fluxdesk.core.api.catalog import model_ids
@@ -17,7 +18,7 @@ from fluxdesk.core.providers.base import ProviderId
 from fluxdesk.core.providers.fal.catalog import FAL_MODELS
 from fluxdesk.core.providers.registry import comfy_workflows
 
-COMMANDS = ("generate", "credits", "emulator", "export", "history")
+COMMANDS = ("generate", "credits", "emulator", "export", "history", "batch")
 DEFAULT_EMULATOR_PORT = 8765
 
 
@@ -126,6 +127,7 @@ def build_cli_parser() -> argparse.ArgumentParser:
 
     add_export_parser(commands)
     add_history_parser(commands)
+    add_batch_parser(commands)
 
     emulator = commands.add_parser(
         "emulator", help="run a built-in emulator (BFL API, fal.ai or ComfyUI) on this machine"
@@ -183,6 +185,10 @@ def run_command(argv: list[str], *, poll_policy: PollPolicy | None = None) -> in
         from fluxdesk.cli.history import run as run_history
 
         return run_history(args, paths, poll_policy)
+    if args.command == "batch":
+        from fluxdesk.cli.batch import run as run_batch
+
+        return run_batch(args, paths, poll_policy)
     from fluxdesk.cli.credits import run as run_credits
 
     return run_credits(args)

@@ -36,15 +36,18 @@ class ConcurrencyGate:
         *,
         limit: int | None = None,
         account: str = "bfl",
+        wait: bool = True,
     ) -> Iterator[None]:
         """Blocks until the model has a free slot; raises OperationCancelled on cancel.
 
-        `limit` defaults to the BFL catalog's limit for `model`."""
+        `limit` defaults to the BFL catalog's limit for `model`. With `wait=False` the slot is
+        taken at once: a job the API is already running (resumed after a restart) counts
+        against the limit whether or not there is room, so new jobs wait behind it."""
         if limit is None:
             limit = get_model(model).concurrency
         key = (account, model)
         with self._condition:
-            while not self._free(key, limit):
+            while wait and not self._free(key, limit):
                 if cancel.is_set():
                     raise OperationCancelled()
                 self._condition.wait(_CHECK_CANCEL_EVERY)

@@ -28,6 +28,8 @@ class WindowActions:
     settings: QAction
     export_page: QAction
     export_chapter: QAction
+    export_psd: QAction
+    chapter_batch: QAction
     presets: QAction
     spending: QAction
     generate: QAction
@@ -67,6 +69,8 @@ def build_actions(window: QMainWindow, generate: QAction) -> WindowActions:
         settings=_action(window, "&Settings…", "Ctrl+,"),
         export_page=_action(window, "&Export Page…", "Ctrl+E"),
         export_chapter=_action(window, "Export &Chapter PDF…", "Ctrl+Shift+E"),
+        export_psd=_action(window, "Export &Layered PSD…", "Ctrl+Alt+E"),
+        chapter_batch=_action(window, "Chapter &Batch…", "Ctrl+Shift+B"),
         presets=_action(window, "Task &Presets…", "Ctrl+Shift+P"),
         spending=_action(window, "S&pending…", "Ctrl+Shift+L"),
         generate=generate,
@@ -106,6 +110,7 @@ def build_menus(window: QMainWindow, actions: WindowActions, docks: list[QAction
     file_menu.addSeparator()
     file_menu.addAction(actions.export_page)
     file_menu.addAction(actions.export_chapter)
+    file_menu.addAction(actions.export_psd)
     file_menu.addSeparator()
     file_menu.addAction(actions.presets)
     file_menu.addAction(actions.settings)
@@ -129,6 +134,7 @@ def build_menus(window: QMainWindow, actions: WindowActions, docks: list[QAction
     for action in docks:
         view.addAction(action)
     view.addSeparator()
+    view.addAction(actions.chapter_batch)
     view.addAction(actions.spending)
 
     help_menu = bar.addMenu(window.tr("&Help"))

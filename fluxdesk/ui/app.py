@@ -12,7 +12,8 @@ import gc
 import logging
 import os
 import sys
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,17 +21,20 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fluxdesk import __version__
-from fluxdesk.core.concurrency import ConcurrencyGate
+from fluxdesk.core.batch import BatchJob, run_batch_job
+from fluxdesk.core.concurrency import ACCOUNT_LIMIT, ConcurrencyGate
+from fluxdesk.core.errors import FluxError
 from fluxdesk.core.history.leases import FileLock, InstanceLease
 from fluxdesk.core.history.recovery import open_history_or_recover
 from fluxdesk.core.history.resume import ResumePlan, run_resume
-from fluxdesk.core.jobs import PollPolicy, run_planned_job
+from fluxdesk.core.jobs import JobUpdate, PollPolicy, run_planned_job
 from fluxdesk.core.logs import configure_logging
 from fluxdesk.core.panels.runs import PanelJob, run_panel_job
 from fluxdesk.core.paths import AppPaths
 from fluxdesk.core.regions.page_edit_jobs import PageEditJob, run_page_edit_job
 from fluxdesk.core.secrets import KeyringSecretStore, SecretStore
 from fluxdesk.resources import resource_path
+from fluxdesk.ui.batch.tools import BatchTools
 from fluxdesk.ui.controllers.account import AccountController
 from fluxdesk.ui.controllers.backup import BackupController
 from fluxdesk.ui.controllers.generation import GenerationController
@@ -92,6 +96,7 @@ class Built:
     lease: InstanceLease  # marks this window's jobs as owned by a live process
     # Held by the first window on this history; None in a second one (told in the dock).
     window_lock: FileLock | None
+    batch: BatchTools | None = None  # chapter batches and the layered PSD hand-off
 
     def start(self) -> None:
         """Starts the background work: key lookup / demo, history loading, and resuming the
@@ -102,6 +107,8 @@ class Built:
         self.parts.tools.start()
         self.parts.history_edits.load()
         self.parts.recovery.start()
+        if self.batch is not None:
+            self.batch.start()  # after recovery: it re-sends only what recovery did not take
         if self.window_lock is None:
             self.window.history_dock.notice.show_text(
                 self.window.tr(
@@ -122,6 +129,7 @@ class Built:
             parts.providers,
             self.window.tools,
             parts.tools,
+            *([self.batch] if self.batch is not None else []),
         ):
             done = owner.shutdown(timeout_ms) and done
         parts.account.shutdown()
@@ -202,16 +210,34 @@ def build_window(
         tools.spending,
     ):
         owned.setParent(window)
-    return Built(window, parts, paths, recovered_from, lease, window_lock)
+    batch = BatchTools(window, parts, paths.thumbnails)
+    return Built(window, parts, paths, recovered_from, lease, window_lock, batch)
 
 
 def _start_job(job_id, plan, cancel, *, store, policy, gate):  # type: ignore[no-untyped-def]
     if isinstance(plan, ResumePlan):  # a job a crash or a closed window interrupted
-        return run_resume(job_id, plan, store=store, policy=policy, cancel=cancel)
+        steps = run_resume(job_id, plan, store=store, policy=policy, cancel=cancel)
+        return _holding_slot(gate, plan, steps)
     if isinstance(plan, PanelJob):  # one panel of a page, tagged "panel 3 of 7"
         return run_panel_job(job_id, plan, store=store, policy=policy, gate=gate, cancel=cancel)
+    if isinstance(plan, BatchJob):  # a chapter batch page: linked to its page, then as usual
+        return run_batch_job(job_id, plan, store=store, policy=policy, gate=gate, cancel=cancel)
     run = run_page_edit_job if isinstance(plan, PageEditJob) else run_planned_job
     return run(job_id, plan, store=store, policy=policy, gate=gate, cancel=cancel)
+
+
+def _holding_slot(
+    gate: ConcurrencyGate, plan: ResumePlan, steps: Iterator[JobUpdate]
+) -> Iterator[JobUpdate]:
+    """A resumed job runs at the API already: it holds a slot (taken at once) so the jobs
+    sent next, a chapter batch's unsent pages among them, stay within the account's limit."""
+    model, provider = plan.job.request.model, plan.provider
+    try:
+        limit = provider.concurrency(model)
+    except FluxError:  # a model this version no longer knows
+        limit = ACCOUNT_LIMIT
+    with gate.slot(model, threading.Event(), limit=limit, account=provider.id, wait=False):
+        yield from steps
 
 
 def _application(argv0: str) -> QApplication:

@@ -116,8 +116,10 @@ def purge_trash(
                 "SELECT rel_path, bytes, created_at FROM images WHERE sha256 = ? "
                 "AND NOT EXISTS (SELECT 1 FROM jobs WHERE result_sha256 = ?) "
                 "AND NOT EXISTS (SELECT 1 FROM job_inputs WHERE sha256 = ?) "
-                "AND NOT EXISTS (SELECT 1 FROM page_edits WHERE raw_sha256 = ?)",
-                (sha, sha, sha, sha),
+                "AND NOT EXISTS (SELECT 1 FROM page_edits WHERE raw_sha256 = ?) "
+                # A chapter batch keeps its pages' scans (it reopens without their folder).
+                "AND NOT EXISTS (SELECT 1 FROM batch_pages WHERE source_sha256 = ?)",
+                (sha, sha, sha, sha, sha),
             ).fetchone()
             if row is None or row["created_at"] > moment - _IMAGE_GRACE:
                 continue

@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -80,13 +80,18 @@ def _clock(seconds: float) -> str:
     return time.strftime("%H:%M", time.localtime(seconds))
 
 
-def claim_interrupted(store: HistoryStore) -> list[JobRecord]:
-    """Unfinished jobs whose owner is no longer running, now owned by this instance.
+def claim_interrupted(
+    store: HistoryStore, only: Collection[JobId] | None = None
+) -> list[JobRecord]:
+    """Unfinished jobs whose owner is no longer running (of `only`, if given), now owned by
+    this instance.
 
     Jobs of a live instance (another window, a running `fluxdesk generate`) are left alone,
     and a job two starting instances both find is claimed by exactly one of them."""
     claimed: list[JobRecord] = []
     for job in store.unfinished_jobs():
+        if only is not None and job.id not in only:
+            continue
         if job.owner is not None and job.owner == store.owner:
             continue  # ours: running in this process right now, or paused by it
         if owner_alive(store.leases_dir, job.owner):

@@ -203,7 +203,54 @@ def _v7(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
+def _v8(db: sqlite3.Connection) -> None:
+    """Chapter batches: one preset run over a list of pages. Each batch page is a project page
+    with its source scan kept in the history by hash (the batch reopens without the original
+    folder); every job a batch sends is linked to its page and run (0 first, 1.. redos)."""
+    _run(
+        db,
+        """
+        CREATE TABLE batches (
+            id           INTEGER PRIMARY KEY,
+            name         TEXT NOT NULL,
+            chapter_id   INTEGER REFERENCES chapters(id) ON DELETE SET NULL,
+            request_json TEXT NOT NULL,
+            variations   INTEGER NOT NULL,
+            seed_policy  TEXT NOT NULL,
+            base_seed    INTEGER,
+            source       TEXT NOT NULL,
+            owner        TEXT,
+            stopped_at   REAL,
+            created_at   REAL NOT NULL
+        )""",
+        """
+        CREATE TABLE batch_pages (
+            batch_id      INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+            position      INTEGER NOT NULL,
+            page_id       INTEGER REFERENCES pages(id) ON DELETE SET NULL,
+            name          TEXT NOT NULL,
+            source_name   TEXT NOT NULL,
+            source_sha256 TEXT NOT NULL REFERENCES images(sha256),
+            seed          INTEGER NOT NULL,
+            run           INTEGER NOT NULL DEFAULT 0,
+            accepted_job  TEXT REFERENCES jobs(id) ON DELETE SET NULL,
+            PRIMARY KEY (batch_id, position)
+        )""",
+        """
+        CREATE TABLE batch_jobs (
+            job_id   TEXT PRIMARY KEY REFERENCES jobs(id) ON DELETE CASCADE,
+            batch_id INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            run      INTEGER NOT NULL,
+            FOREIGN KEY (batch_id, position) REFERENCES batch_pages(batch_id, position)
+                ON DELETE CASCADE
+        )""",
+        "CREATE INDEX batch_jobs_by_page ON batch_jobs(batch_id, position, run)",
+        "CREATE INDEX batch_pages_by_source ON batch_pages(source_sha256)",
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -112,22 +112,28 @@ class CanvasController(QObject):
         row = self._history.row_for(job_id)
         if row is None or row.state is not JobState.succeeded or row.result_path is None:
             return
-        pencils = self.pencils_of(job_id)
+        self.show_result(job_id, row.result_path, self.pencils_of(job_id))
+
+    def show_result(self, job_id: JobId, result: Path, pencils: Path | None) -> None:
+        """A result over the pencils it is compared with (none: shown on its own)."""
         if pencils is not None:
             self._canvas.set_reference_path(pencils)
         else:
             self._canvas.set_reference(None)
-        self._canvas.show_path(row.result_path, key=str(job_id))
-        self._set_showing(str(job_id), (pencils, row.result_path) if pencils else None)
+        self._canvas.show_path(result, key=str(job_id))
+        self._set_showing(str(job_id), (pencils, result) if pencils else None)
 
     @Slot(object)
     def use_as_input(self, job_id: JobId) -> None:
         row = self._history.row_for(job_id)
         if row is None or row.result_path is None:
             return
+        self.use_result_as_input(job_id, row.result_path)
+
+    def use_result_as_input(self, job_id: JobId, result: Path) -> None:
         self._canvas.set_reference(None)
-        self._canvas.show_path(row.result_path, key=INPUT_KEY)
-        self._generation.set_input(InputSource(path=row.result_path, parent_id=job_id))
+        self._canvas.show_path(result, key=INPUT_KEY)
+        self._generation.set_input(InputSource(path=result, parent_id=job_id))
         self._set_showing(INPUT_KEY)
         self.message.emit(self.tr("The result is now the input: the next jobs continue from it."))
 

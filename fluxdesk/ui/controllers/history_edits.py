@@ -53,6 +53,11 @@ class HistoryEditsController(QObject):
     def current_page(self) -> int | None:
         return self._page
 
+    @Slot()
+    def reload_projects(self) -> None:
+        """Projects changed elsewhere (a chapter batch made its pages): read them again."""
+        self._reload_projects()
+
     def _reload_projects(self) -> None:
         def read() -> tuple[object, int | None, float | None]:
             page = projects.current_page(self._store)

@@ -172,22 +172,29 @@ class PrintExportController(QObject):
         first. Also says which, for the dialog."""
         selected = [row for row in self._selected_rows() if row.state is JobState.succeeded]
         if len(selected) >= 2:
-            rows, origin = selected, self.tr("selected in History")
+            rows, origin = selected, self.tr("selected in History, oldest first")
         else:
             rows = [
                 row
                 for row in self._history.rows()
                 if row.state is JobState.succeeded and row.created_at >= self._session_start
             ]
-            origin = self.tr("every result made since FluxDesk started")
+            origin = self.tr("every result made since FluxDesk started, oldest first")
         return sorted(rows, key=lambda row: row.created_at), origin
 
     @Slot()
     def export_chapter(self) -> None:
-        if self._busy():
-            return
         rows, origin = self.chapter_rows()
         subjects = [s for row in rows if (s := self._page.subject_for_job(row.id)) is not None]
+        self.export_chapter_subjects(subjects, origin)
+
+    def export_chapter_subjects(
+        self, subjects: list[Subject], origin: str, *, folder: Path | None = None, name: str = ""
+    ) -> None:
+        """The chapter dialog for these pages, in this order (`origin` says where from; the
+        file is suggested as `name`.pdf in `folder`, else beside the first page)."""
+        if self._busy():
+            return
         if not subjects:
             QMessageBox.information(
                 self._anchor.window(),
@@ -199,7 +206,9 @@ class PrintExportController(QObject):
             )
             return
         self._chapter = subjects
-        path = self._folder(subjects[0]) / "chapter.pdf"
+        path = (
+            self._last_folder or folder or self._folder(subjects[0])
+        ) / f"{name or 'chapter'}.pdf"
         names = [subject.name for subject in subjects]
         dialog = ChapterDialog(self._page.state(), path, names, origin, self._anchor.window())
         dialog.export_requested.connect(self._on_chapter_export_requested)

@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 class RecoveryController(QObject):
     message = Signal(str)
     resumed = Signal(list)  # list[JobId] started again
+    settled = Signal(list)  # list[JobId] ended (or noted as waiting) by recovery, recorded
 
     def __init__(
         self,
@@ -140,6 +141,7 @@ class RecoveryController(QObject):
                 self._plan()
         elif result.kind == "settle":
             self._model.reload_rows(result.value)
+            self.settled.emit(result.value)
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         return self._tasks.shutdown(timeout_ms)

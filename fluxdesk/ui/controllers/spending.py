@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fluxdesk.core.api.pricing import format_credits
-from fluxdesk.core.budget import Budget, check_run
+from fluxdesk.core.budget import Budget, BudgetCheck, check_run
 from fluxdesk.core.ledger import Ledger, read_ledger
 from fluxdesk.ui.preferences_keeper import PreferencesKeeper
 from fluxdesk.ui.text import count_text
@@ -77,9 +77,18 @@ class SpendingController(QObject):
 
     # --- the guard --------------------------------------------------------------------------
 
+    def check(self, estimate: float) -> BudgetCheck:
+        """What the budget says about spending `estimate` now (a chapter batch shows it in its
+        own confirmation, which is always asked)."""
+        return check_run(self.budget(), estimate, self.month_spent())
+
+    def note_sent(self, estimate: float) -> None:
+        """A run was approved: counted against the month until the ledger includes it."""
+        self._unrecorded = round(self._unrecorded + estimate, 3)
+
     def approve_run(self, estimate: float, count: int) -> bool:
         """Asked on the GUI thread before a run is sent. True: send it."""
-        check = check_run(self.budget(), estimate, self.month_spent())
+        check = self.check(estimate)
         if check.needs_confirmation:
             jobs = count_text(count, self.tr("1 image"), self.tr("{n} images"))
             text = "\n\n".join(
@@ -99,7 +108,7 @@ class SpendingController(QObject):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        self._unrecorded = round(self._unrecorded + estimate, 3)
+        self.note_sent(estimate)
         return True
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:

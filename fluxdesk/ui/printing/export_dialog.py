@@ -38,7 +38,12 @@ FORMAT_LABELS = {
     ExportFormat.png_color: "PNG · colour",
     ExportFormat.jpeg_color: "JPEG · colour",
 }
-_FILTERS = {".tif": "TIFF (*.tif *.tiff)", ".png": "PNG (*.png)", ".jpg": "JPEG (*.jpg *.jpeg)"}
+_FILTERS = {
+    ".tif": "TIFF (*.tif *.tiff)",
+    ".png": "PNG (*.png)",
+    ".jpg": "JPEG (*.jpg *.jpeg)",
+    ".psd": "Photoshop (*.psd)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +68,7 @@ def ask_overwrite(parent: QWidget, path: Path) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-class _RunDialog(QDialog):
+class RunDialog(QDialog):
     """The shared frame: a form, the target file, the run's progress and outcome."""
 
     cancel_requested = Signal()
@@ -205,7 +210,7 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class ExportPageDialog(_RunDialog):
+class ExportPageDialog(RunDialog):
     export_requested = Signal(object)  # PageExportChoice
 
     def __init__(self, state: PrintState, path: Path, has_recipe: bool, parent: QWidget) -> None:
@@ -293,7 +298,7 @@ _MODE_NAMES = {
 }
 
 
-class ChapterDialog(_RunDialog):
+class ChapterDialog(RunDialog):
     export_requested = Signal(object)  # (Path, align: bool)
 
     def __init__(
@@ -307,7 +312,7 @@ class ChapterDialog(_RunDialog):
         pages_label = wrapped(muted_text=False)
         pages_label.setObjectName("chapterPages")
         pages_label.setText(
-            self.tr("{count} pages, {origin}, oldest first: {names}").format(
+            self.tr("{count} pages, {origin}: {names}").format(
                 count=len(pages), origin=origin, names=", ".join(pages)
             )
         )

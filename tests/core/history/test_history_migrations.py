@@ -82,6 +82,26 @@ def check_v7(db: sqlite3.Connection) -> None:
     assert db.execute("SELECT COUNT(*) FROM panel_jobs").fetchone()[0] == 0
 
 
+def check_v8(db: sqlite3.Connection) -> None:
+    assert {"batches", "batch_pages", "batch_jobs"} <= tables(db)
+    assert {"source_sha256", "seed", "run", "accepted_job"} <= columns(db, "batch_pages")
+    # A batch page keeps its source by hash; its jobs link to the page and go with the job.
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute(
+        "INSERT INTO batches (id, name, chapter_id, request_json, variations, seed_policy, "
+        "source, created_at) VALUES (1, 'Ch. 1', 1, '{}', 2, 'fixed', 'gui', 0)"
+    )
+    db.execute(
+        "INSERT INTO batch_pages (batch_id, position, page_id, name, source_name, "
+        "source_sha256, seed) VALUES (1, 0, 1, 'Page 3', 'p3.png', ?, 7)",
+        ("a" * 64,),
+    )
+    db.execute("INSERT INTO batch_jobs VALUES ('job-inked', 1, 0, 0)")
+    db.execute("DELETE FROM jobs WHERE id = 'job-inked'")
+    assert db.execute("SELECT COUNT(*) FROM batch_jobs").fetchone()[0] == 0
+    assert not db.execute("PRAGMA foreign_key_check").fetchall()
+
+
 STEP_CHECKS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: check_v2,
     3: check_v3,
@@ -89,6 +109,7 @@ STEP_CHECKS: dict[int, Callable[[sqlite3.Connection], None]] = {
     5: check_v5,
     6: check_v6,
     7: check_v7,
+    8: check_v8,
 }
 
 

@@ -1,0 +1,1 @@
+"""The layered PSD hand-off dialog."""
