@@ -22,6 +22,9 @@ from fluxdesk.emulator import EmulatorServer, start_emulator
 from fluxdesk.emulator.comfy import ComfyEmulator, start_comfy_emulator
 from fluxdesk.emulator.fal import FalEmulator, start_fal_emulator
 
+# Fixtures of the reliability checks (issue 10), shared by tests in several folders.
+pytest_plugins = ["reliability_kit.fixtures"]
+
 
 class MemoryKeyring(KeyringBackend):
     """A keychain that lives in a dict for the length of one test."""

@@ -17,8 +17,10 @@ from fluxdesk.cli.common import (
     EXIT_OK,
     api_url,
     claim_lease,
+    exit_code_for,
     make_api,
     print_error,
+    worst_exit_code,
 )
 from fluxdesk.cli.history import SHORT_ID, record_json
 from fluxdesk.core.api.client import FluxApi
@@ -144,7 +146,7 @@ def _resume(store: HistoryStore, policy: PollPolicy) -> int:
         codes += [_report_final(step, final) for step, final in zip(runnable, finals, strict=True)]
         if any(step.action is RecoveryAction.wait for step in steps) and api is None:
             return EXIT_AUTH
-        return EXIT_FAILED if any(codes) else EXIT_OK
+        return worst_exit_code(codes)
     finally:
         lease.release()
 
@@ -178,7 +180,7 @@ def _report_final(step: RecoveryStep, final: JobUpdate) -> int:
     message = final.error.user_message if final.error else "the job ended without a result"
     word = "still waiting" if final.paused else "failed"
     print(f"{stem}  {word}: {message}")
-    return 1
+    return exit_code_for(final.error) if final.error else EXIT_FAILED
 
 
 def _restore(args: argparse.Namespace, store: HistoryStore, paths: AppPaths) -> int:
