@@ -61,6 +61,20 @@ def _loopback_only(self: socket.socket, address: object) -> object:
     return _real_connect(self, address)  # type: ignore[arg-type]
 
 
+RELIABILITY_ENV = "FLUXDESK_RELIABILITY"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Checks marked `reliability` take minutes (real processes, 60 MP scans, memory): they
+    run from `reliability/run` (which sets FLUXDESK_RELIABILITY=1), not in the everyday suite."""
+    if os.environ.get(RELIABILITY_ENV):
+        return
+    slow = [item for item in items if item.get_closest_marker("reliability")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("reliability")]
+
+
 @pytest.fixture(autouse=True)
 def _collect_garbage_on_the_main_thread() -> Iterator[None]:
     """As in the app (ui/gc_guard.py): no automatic collection, which could run in a worker

@@ -82,7 +82,7 @@ def assert_recorded(case: FaultCase, prompt: str) -> None:
 def test_generate(
     cli, emulator: EmulatorServer, case: FaultCase, log_records: list[logging.LogRecord]
 ) -> None:
-    prompt = f"generate under {case.name}"
+    prompt = case.prompt("generate under")
     emulator.script(case.aimed(prompt))
     code, out, err = cli("generate", "--model", "flux-dev", "--prompt", prompt, "--seed", "5")
     assert (code, out) == (case.exit_code, "")
@@ -107,7 +107,7 @@ def interrupt(cli, emulator: EmulatorServer, prompt: str, stage: str) -> None:
 def test_history_resume(
     cli, emulator: EmulatorServer, case: FaultCase, log_records: list[logging.LogRecord]
 ) -> None:
-    prompt = f"resumed under {case.name}"
+    prompt = case.prompt("resumed under")
     interrupt(cli, emulator, prompt, "download" if case.fault.stage == "download" else "poll")
     emulator.script(case.aimed(prompt))
     code, out, err = cli("history", "resume")

@@ -32,6 +32,10 @@ class FaultCase:
     exit_code: int
     created: bool  # the emulator made the task (BFL would have charged it)
 
+    def prompt(self, where: str) -> str:
+        """A prompt that names this case alone (no case's name contains another's in it)."""
+        return f"{where} [{self.name}]"
+
     def aimed(self, prompt: str) -> Fault:
         return dataclasses.replace(self.fault, prompt_contains=prompt)
 
