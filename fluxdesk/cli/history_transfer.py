@@ -25,7 +25,7 @@ from fluxdesk.cli.common import (
 from fluxdesk.cli.history import SHORT_ID, record_json
 from fluxdesk.core.api.client import FluxApi
 from fluxdesk.core.atomic import atomic_write_bytes
-from fluxdesk.core.errors import InputError, MissingKey, OutputExists, StorageError
+from fluxdesk.core.errors import InputError, MissingKey, OutputExists
 from fluxdesk.core.history.archive import backup_history, restore_history
 from fluxdesk.core.history.leases import live_owners
 from fluxdesk.core.history.resume import (
@@ -42,6 +42,7 @@ from fluxdesk.core.history.search import find_entry
 from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.jobs import JobState, JobUpdate, PollPolicy
 from fluxdesk.core.paths import AppPaths
+from fluxdesk.core.printing.files import storage_error
 from fluxdesk.core.providers.bfl import BflProvider
 
 RECIPE_SCHEMA = "fluxdesk.entry/1"
@@ -99,11 +100,17 @@ def _export(args: argparse.Namespace, store: HistoryStore) -> int:
         for path in files:
             if path.exists():
                 raise OutputExists(path)
+    written: list[Path] = []  # new files, taken back if a later one fails: all or nothing
     try:
         for path, data in files.items():
+            new = not path.exists()
             atomic_write_bytes(path, data, durable=False)
+            if new:
+                written.append(path)
     except OSError as exc:
-        raise StorageError(f"Could not write to {out} ({exc.strerror or exc}).") from exc
+        for done in written:
+            done.unlink(missing_ok=True)
+        raise storage_error(exc, path) from exc
     for path in files:
         print(f"Wrote {path}")
     if record.result is None:

@@ -112,6 +112,9 @@ def backup_history(
         return summary
     except OSError as exc:
         raise _full_disk_or(exc, "the backup could not be written") from exc
+    except sqlite3.Error as exc:  # SQLite says "database or disk is full" in its own words
+        full = OSError(errno.ENOSPC, str(exc)) if "full" in str(exc) else OSError(str(exc))
+        raise _full_disk_or(full, "the backup could not be written") from exc
     finally:
         for leftover in (temp, snapshot):
             with contextlib.suppress(OSError):
