@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from fluxdesk.core.api.transfer import RetryPolicy, Timeouts
+from reliability_kit.hostile import Hostile, build
 
 # Quick clients everywhere, including those the GUI and the CLI build themselves (they take
 # the defaults): no back-off between attempts, fewer of them, and a 1 s read timeout, so a hung
@@ -39,3 +40,9 @@ def log_records() -> Iterator[list[logging.LogRecord]]:
     yield records
     root.removeHandler(handler)
     root.setLevel(previous)
+
+
+@pytest.fixture(scope="session")
+def hostile_files(tmp_path_factory: pytest.TempPathFactory) -> list[Hostile]:
+    """Every hostile input file (reliability_kit/hostile.py), written once per session."""
+    return build(tmp_path_factory.mktemp("hostile"))
