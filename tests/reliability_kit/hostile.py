@@ -216,6 +216,7 @@ def build(folder: Path) -> list[Hostile]:
         ("日本語のページ.png", _bytes(png), opens, ""),
         ("🖋️インク✨.png", _bytes(png), opens, ""),
         ("layers.psd", _bytes(psd), either, ""),
+        # Opens on the canvas; too thin to send (upscaled to 256 px high it was 393 MP).
         ("sliver.png", lambda p: Image.new("L", (12_000, 2), 200).save(p), either, ""),
         ("one-pixel.png", lambda p: Image.new("L", (1, 1), 0).save(p), either, ""),
     ]
