@@ -54,7 +54,7 @@ def parse_set(items: list[str]) -> dict[str, Any]:
             raise InputError(f"Use --{name} instead of --set {name}=….")
         try:
             params[name] = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON (or nested past reason): plain text
             params[name] = text
     return params
 

@@ -38,6 +38,7 @@ Progress = Callable[[int, int], None]
 _CHUNK = 1024 * 1024
 # Far above any image the history keeps (a 1200 dpi page is a few hundred MB at most).
 MAX_IMAGE_BYTES = 2 * 1024**3
+_MAX_MANIFEST_BYTES = 1024 * 1024  # a few hundred bytes in practice
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,8 +183,10 @@ def _bad_archive(reason: str) -> InputError:
 
 def read_manifest(archive: zipfile.ZipFile) -> dict[str, object]:
     try:
+        if archive.getinfo(MANIFEST).file_size > _MAX_MANIFEST_BYTES:  # a bomb: not read
+            raise _bad_archive("its manifest is impossibly large.")
         manifest = json.loads(archive.read(MANIFEST))
-    except (KeyError, ValueError) as exc:
+    except (KeyError, ValueError, RecursionError) as exc:
         raise _bad_archive("it has no readable manifest.") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise _bad_archive("unknown format.")
