@@ -55,18 +55,26 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 
 
 def png_bomb(side: int = 16_000) -> bytes:
-    """A valid greyscale PNG of side×side zeros (256 MP): ~250 KB that would inflate to 256 MB
-    decoded (and several times that as a display copy)."""
+    """A valid greyscale PNG of side×side zeros (256 MP): ~250 kB that would inflate to 256 MB
+    decoded (and several times that as a display copy). Built in milliseconds: one compressed
+    megabyte of zeros, cut loose from what came before it (a full flush), repeated."""
+    raw = (side + 1) * side  # a filter byte, then the row
+    block = 1024 * 1024
     packer = zlib.compressobj(9)
-    row = b"\0" * (side + 1)
-    idat = b"".join(packer.compress(row) for _ in range(side)) + packer.flush()
-    header = struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", idat)
-        + _chunk(b"IEND", b"")
-    )
+    piece = packer.compress(bytes(block)) + packer.flush(zlib.Z_FULL_FLUSH)
+    header, piece = piece[:2], piece[2:]  # the zlib header comes once, first
+    count, rest = divmod(raw, block)
+    tail = zlib.compressobj(9)  # a fresh stream for the remainder (its header dropped below)
+    last = tail.compress(bytes(rest)) + tail.flush(zlib.Z_FULL_FLUSH)
+    checksum = 1
+    for _ in range(count):
+        checksum = zlib.adler32(bytes(block), checksum)
+    checksum = zlib.adler32(bytes(rest), checksum)
+    final = b"\x03\x00" + struct.pack(">I", checksum)  # an empty final block, then Adler-32
+    idat = header + piece * count + last[2:] + final
+    ihdr = struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0)
+    chunks = _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", idat) + _chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + chunks
 
 
 def tiff_bomb(side: int = 100_000) -> bytes:
