@@ -229,7 +229,9 @@ def table(rows: list[tuple[str, str, str]], markdown: bool) -> str:
     header = ("figure", "value", "goal")
     if markdown:
         lines = ["| " + " | ".join(header) + " |", "|---|---|---|"]
-        lines += [f"| {label.strip()} | {value} | {goal} |" for label, value, goal in rows]
+        for label, value, goal in rows:
+            shown = f"↳ {label.strip()}" if label.startswith("  ") else label
+            lines.append(f"| {shown} | {value} | {goal} |")
         return "\n".join(lines)
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(3)]
     return "\n".join(
