@@ -7,11 +7,11 @@ sharp tiles. Afterwards it zooms to 100% and pans to time a repaint at full reso
 An idle run first gives the machine's own noise floor (other processes, timer slack).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/canvas_load.py [--keep DIR] [--runs N]
+        [--json]
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -20,6 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from figures import Report
 from PIL import Image, ImageDraw, ImageFilter
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, QPointF, QTimer, Slot
 from PySide6.QtWidgets import QApplication
@@ -153,15 +154,16 @@ def run_one(view: CanvasView, path: Path) -> dict[str, float | None]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = Report.parser(__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="folder to write the test scans to")
     parser.add_argument("--runs", type=int, default=1, help="load each file this many times")
     args = parser.parse_args(argv)
+    report = Report(args.json)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as temp:
         folder = args.keep or Path(temp)
         folder.mkdir(parents=True, exist_ok=True)
-        print(f"Making a {B4_600DPI[0]}×{B4_600DPI[1]} test scan…", flush=True)
+        report.line(f"Making a {B4_600DPI[0]}×{B4_600DPI[1]} test scan…")
         paths = make_scan(folder)
         view = CanvasView()
         view.resize(1400, 1000)
@@ -171,19 +173,24 @@ def main(argv: list[str] | None = None) -> int:
         idle.start()
         spin(1000)
         idle.timer.stop()
-        print(f"idle event loop: worst heartbeat gap {idle.worst:.0f} ms (machine noise floor)")
+        report.add("idle_worst_gap_ms", idle.worst)
+        report.line(
+            f"idle event loop: worst heartbeat gap {idle.worst:.0f} ms (machine noise floor)"
+        )
         columns = ("worst gap", "p99 gap", "preview", "sharp", "paint@100%")
-        print(f"{'format':<18}" + "".join(f"{name:>12}" for name in columns))
+        report.line(f"{'format':<18}" + "".join(f"{name:>12}" for name in columns))
         for _ in range(args.runs):
             for label, path in paths.items():
                 result = run_one(view, path)
+                report.add(label, result)  # with --runs N, the last run's figures
                 cells = [
                     "—" if result[name] is None else f"{result[name]:.1f} ms" for name in columns
                 ]
-                print(f"{label:<18}" + "".join(f"{cell:>12}" for cell in cells), flush=True)
+                report.line(f"{label:<18}" + "".join(f"{cell:>12}" for cell in cells))
         ok = view.shutdown(10_000)
         view.deleteLater()
         app.processEvents()
+    report.finish()
     return 0 if ok else 1
 
 

@@ -5,7 +5,7 @@ Prints, from one run: the wall time of 1 job and of 24 jobs with `--count 24` (e
 script does (submit, sleep 0.5 s, poll, ... download), polls per job for both, and the median
 client overhead per job (job time in the history minus the emulator's 2 s).
 
-    python benchmarks/cli_throughput.py
+    python benchmarks/cli_throughput.py [--json]
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import requests
+from figures import Report
 from PIL import Image, ImageDraw
 
 from fluxdesk.core.history.store import HistoryStore
@@ -105,6 +106,7 @@ def _overheads(home: Path) -> list[float]:
 
 
 def main() -> None:
+    report = Report.from_argv(__doc__.splitlines()[0])
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
         pencils = _pencils(folder)
@@ -125,19 +127,29 @@ def main() -> None:
         finally:
             server.stop()
 
-    print(f"emulator latency per job: {LATENCY:.1f} s (kontext-pro, 1200×1700 input)")
-    print(f"{'run':<46}{'wall time':>12}{'polls/job':>12}")
-    print(f"{'1 job (fluxdesk generate)':<46}{one:>10.2f} s{one_polls:>12.1f}")
-    print(f"{'24 jobs (fluxdesk generate --count 24)':<46}{many:>10.2f} s{many_polls:>12.1f}")
-    print(
+    report.add("one_job_s", one)
+    report.add("one_job_polls", one_polls)
+    report.add("count24_s", many)
+    report.add("count24_polls_per_job", many_polls)
+    report.add("example_script_24_s", sequential)
+    report.add("example_script_polls_per_job", sequential_polls)
+    report.add("speedup", sequential / many)
+    report.add("client_overhead_median_ms", statistics.median(overheads) * 1000)
+    report.add("client_overhead_max_ms", max(overheads) * 1000)
+    report.line(f"emulator latency per job: {LATENCY:.1f} s (kontext-pro, 1200×1700 input)")
+    report.line(f"{'run':<46}{'wall time':>12}{'polls/job':>12}")
+    report.line(f"{'1 job (fluxdesk generate)':<46}{one:>10.2f} s{one_polls:>12.1f}")
+    report.line(f"{'24 jobs (fluxdesk generate --count 24)':<46}{many:>10.2f} s{many_polls:>12.1f}")
+    report.line(
         f"{'24 jobs one after another (BFL example script)':<46}"
         f"{sequential:>10.2f} s{sequential_polls:>12.1f}"
     )
-    print(f"speed-up of --count 24 over the example script: {sequential / many:.1f}×")
-    print(
+    report.line(f"speed-up of --count 24 over the example script: {sequential / many:.1f}×")
+    report.line(
         f"median client overhead per job (record → saved, minus latency): "
         f"{statistics.median(overheads) * 1000:.0f} ms (max {max(overheads) * 1000:.0f} ms)"
     )
+    report.finish()
 
 
 if __name__ == "__main__":

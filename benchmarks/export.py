@@ -1,6 +1,6 @@
 """Print export timings for a B4 manuscript page at 600 dpi (6071 × 8598 px, 52 MP).
 
-    python benchmarks/export.py
+    python benchmarks/export.py [--json]
 
 Prints: fit + crisp upscale of a ~1 MP result, threshold, 1-bit G4 TIFF export and its file
 size, preflight, a 24-page chapter PDF (pages read back from the TIFF, as a chapter export
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import numpy as np
+from figures import Report
 from PIL import Image, ImageDraw
 
 from fluxdesk.core.printing.export import export_page
@@ -48,8 +49,10 @@ def model_result(size: tuple[int, int] = (864, 1216)) -> Image.Image:
     return big.resize(size, Image.Resampling.LANCZOS)
 
 
-def timed(label: str, rows: list[tuple[str, str]], work: Callable[[], T], repeat: int = 1) -> T:
-    """Runs ``work`` (best of ``repeat``) and adds its time to ``rows``."""
+def timed(
+    label: str, rows: list[tuple[str, str]], work: Callable[[], T], repeat: int = 1
+) -> tuple[T, float]:
+    """Runs ``work`` (best of ``repeat``), adds its time to ``rows``; (result, seconds)."""
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
@@ -57,43 +60,62 @@ def timed(label: str, rows: list[tuple[str, str]], work: Callable[[], T], repeat
         best = min(best, time.perf_counter() - start)
     unit = f"{best * 1000:.0f} ms" if best < 0.1 else f"{best:.2f} s"
     rows.append((label, unit))
-    return result
+    return result, best
 
 
 def main() -> None:
+    report = Report.from_argv(__doc__.splitlines()[0])
     settings = ExportSettings(PAGE_PRESETS["b4"], dpi=600)
     result = model_result()
     rows: list[tuple[str, str]] = [
         ("page", f"B4 {settings.size_px[0]}×{settings.size_px[1]} px, 600 dpi, mono"),
         ("cores", str(os.cpu_count())),
     ]
-    placed = timed("fit + crisp upscale", rows, lambda: fit_to_page(result, settings.guides))
-    page = timed("threshold (Otsu)", rows, lambda: finish(placed, settings.finish))
+    placed, seconds = timed(
+        "fit + crisp upscale", rows, lambda: fit_to_page(result, settings.guides)
+    )
+    report.add("fit_upscale_s", seconds)
+    page, seconds = timed("threshold (Otsu)", rows, lambda: finish(placed, settings.finish))
+    report.add("threshold_s", seconds)
     with tempfile.TemporaryDirectory() as folder:
         tiff = Path(folder) / "page.tif"
-        timed("1-bit G4 TIFF export", rows, lambda: export_page(page, tiff, settings))
+        _, seconds = timed("1-bit G4 TIFF export", rows, lambda: export_page(page, tiff, settings))
+        report.add("b4_mono_export_s", seconds)
         rows.append(("  TIFF file size", f"{tiff.stat().st_size / 1e6:.2f} MB"))
+        report.add("b4_mono_tiff_mb", tiff.stat().st_size / 1e6)
         tiff.unlink()
-        timed(
+        _, seconds = timed(
             "1-bit export incl. threshold",
             rows,
             lambda: export_page(placed, tiff, settings),
         )
-        timed("preflight (5 checks)", rows, lambda: preflight(placed, settings, source_dpi=85))
+        report.add("b4_mono_export_with_threshold_s", seconds)
+        _, seconds = timed(
+            "preflight (5 checks)", rows, lambda: preflight(placed, settings, source_dpi=85)
+        )
+        report.add("preflight_s", seconds)
         pdf = Path(folder) / "chapter.pdf"
-        timed(
+        _, seconds = timed(
             f"{CHAPTER_PAGES}-page chapter PDF",
             rows,
             lambda: export_chapter_pdf([tiff] * CHAPTER_PAGES, pdf, settings),
         )
+        report.add("chapter_pdf_24_pages_s", seconds)
         rows.append(("  PDF file size", f"{pdf.stat().st_size / 1e6:.1f} MB"))
     proxy = placed.resize((1190, 1686), Image.Resampling.BOX)  # ~2 MP screen proxy
     preview = FinishSettings(despeckle_px=4, smooth_px=0.5)
-    timed("preview: threshold, 2 MP", rows, lambda: finish(proxy, FinishSettings()), repeat=5)
-    timed("preview: + despeckle + smooth", rows, lambda: finish(proxy, preview), repeat=5)
+    _, seconds = timed(
+        "preview: threshold, 2 MP", rows, lambda: finish(proxy, FinishSettings()), repeat=5
+    )
+    report.add("preview_threshold_2mp_ms", seconds * 1000)
+    _, seconds = timed(
+        "preview: + despeckle + smooth", rows, lambda: finish(proxy, preview), repeat=5
+    )
+    report.add("preview_despeckle_smooth_2mp_ms", seconds * 1000)
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
-        print(f"{label:<{width}}  {value}")
+        report.line(f"{label:<{width}}  {value}")
+    report.finish()
 
 
 if __name__ == "__main__":

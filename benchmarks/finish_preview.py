@@ -8,7 +8,7 @@ values were skipped because a newer one replaced them before they ran, and
 the worst GUI stall (longest gap of a 5 ms heartbeat timer, so ~5 ms is a perfect score).
 An idle run first gives the machine's own timer noise.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/finish_preview.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/finish_preview.py [--json]
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from export import model_result  # benchmarks/export.py: the same synthetic ~1 MP page
+from figures import Report
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QSlider
 
@@ -109,7 +110,7 @@ class Drag(QObject):
         self._set = [(rid, t) for rid, t in self._set if rid > frame.request_id]
 
 
-def scenario(built: Built, label: str, change: StateChange | None) -> list[str]:
+def scenario(built: Built, label: str, change: StateChange | None) -> dict[str, float | int]:
     page = built.window.finish.page
     if change is not None:
         page.request_change(change)
@@ -122,15 +123,28 @@ def scenario(built: Built, label: str, change: StateChange | None) -> list[str]:
     p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
     skipped = engine.skipped - skipped_before
     drag.deleteLater()
+    return {
+        "latency_median_ms": statistics.median(ms),
+        "latency_p95_ms": p95,
+        "latency_worst_ms": ms[-1],
+        "shown": drag.shown,
+        "skipped": skipped,
+        "worst_stall_ms": drag.worst_gap * 1000,
+    }
+
+
+def row(label: str, figures: dict[str, float | int]) -> list[str]:
+    latency = "{latency_median_ms:.0f} / {latency_p95_ms:.0f} / {latency_worst_ms:.0f} ms"
     return [
         label,
-        f"{statistics.median(ms):.0f} / {p95:.0f} / {ms[-1]:.0f} ms",
-        f"{drag.shown} shown, {skipped} skipped of {len(VALUES)}",
-        f"{drag.worst_gap * 1000:.0f} ms",
+        latency.format(**figures),
+        f"{figures['shown']} shown, {figures['skipped']} skipped of {len(VALUES)}",
+        f"{figures['worst_stall_ms']:.0f} ms",
     ]
 
 
 def main() -> None:
+    report = Report.from_argv(__doc__.splitlines()[0])
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -147,25 +161,36 @@ def main() -> None:
         wait(lambda: page.preview.frame() is not None and window.canvas.is_sharp())
 
         idle = Drag(built).idle(1.0)
-        print(
+        report.add("idle_noise_ms", idle * 1e3)
+        report.line(
             f"cores: {os.cpu_count()}, idle timer noise (worst heartbeat gap): {idle * 1e3:.0f} ms"
         )
         state = page.state()
-        rows = [["scenario", "latency median / p95 / worst", "previews", "worst GUI stall"]]
-        rows.append(scenario(built, "B5, threshold only", None))
         heavy = state.with_finish(despeckle_px=12, smooth_px=1.0)
-        rows.append(scenario(built, "B5, + despeckle 12 px + smooth", StateChange(heavy, "x")))
         b4 = replace(heavy, page=PAGE_PRESETS["b4"], bleed=True)
-        rows.append(scenario(built, "B4 with bleed, same", StateChange(b4, "x")))
-        page.set_highlight_grey(True)
-        rows.append(scenario(built, "B4, + grey highlight", None))
+        scenarios = [
+            ("B5, threshold only", "b5_threshold", None),
+            ("B5, + despeckle 12 px + smooth", "b5_despeckle_smooth", StateChange(heavy, "x")),
+            ("B4 with bleed, same", "b4_bleed_despeckle_smooth", StateChange(b4, "x")),
+            ("B4, + grey highlight", "b4_grey_highlight", "highlight"),
+        ]
+        rows = [["scenario", "latency median / p95 / worst", "previews", "worst GUI stall"]]
+        for label, key, change in scenarios:
+            if change == "highlight":
+                page.set_highlight_grey(True)
+                change = None
+            figures = report.add(key, scenario(built, label, change))
+            rows.append(row(label, figures))
         widths = [max(len(row[column]) for row in rows) for column in range(4)]
-        for row in rows:
-            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+        for cells in rows:
+            report.line(
+                "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
+            )
         window.skip_close_question()
         window.close()
         built.shutdown(5000)
     del app
+    report.finish()
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ on it in a fresh process and prints:
   longest frame), and a jump straight to the end.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/history.py [--entries N] [--keep DIR]
+        [--json]
 """
 
 from __future__ import annotations
@@ -264,6 +265,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=10_000)
     parser.add_argument("--keep", type=Path, help="build (or reuse) the history here")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON instead")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--launched", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -276,10 +278,11 @@ def main() -> int:
         if not (root / "data" / "history.sqlite3").exists():
             started = time.perf_counter()
             build(root, args.entries)
-            print(
-                f"built {args.entries} entries with thumbnails in "
-                f"{time.perf_counter() - started:.1f} s ({root})"
-            )
+            if not args.json:
+                print(
+                    f"built {args.entries} entries with thumbnails in "
+                    f"{time.perf_counter() - started:.1f} s ({root})"
+                )
         launched = time.time()
         done = subprocess.run(
             [sys.executable, __file__, "--measure", str(root), "--launched", str(launched)],
@@ -294,6 +297,9 @@ def main() -> int:
     finally:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)
+    if args.json:
+        print(json.dumps(figures))
+        return 0
     print(f"entries:                {figures['entries']}")
     print(
         f"cold start:             {figures['interactive_s']:.2f} s to the first rows drawn "

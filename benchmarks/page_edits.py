@@ -5,7 +5,7 @@ model's answer, paste with a feathered seam, encode the full page as lossless PN
 an Expand; and, on the GUI side, the mask brush: a stroke's worst dab-to-dab time at a few
 brush sizes (the GUI thread paints them) and the red overlay's repaint at fit and at 100%.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/page_edits.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/page_edits.py [--json]
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from figures import Report
 from PIL import Image, ImageDraw, ImageOps
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage
@@ -52,47 +53,63 @@ def _decoded(data: bytes) -> Image.Image:
     return image
 
 
-def timed(label: str, work):  # type: ignore[no-untyped-def]
+def timed(report: Report, key: str, label: str, work):  # type: ignore[no-untyped-def]
     start = time.perf_counter()
     value = work()
-    print(f"{label:<58} {1000 * (time.perf_counter() - start):8.0f} ms")
+    ms = report.add(key, 1000 * (time.perf_counter() - start))
+    report.line(f"{label:<58} {ms:8.0f} ms")
     return value
 
 
-def core(folder: Path) -> None:
+def core(report: Report, folder: Path) -> None:
     store = HistoryStore.open(folder / "history.sqlite3", folder / "images")
     page = scan()
     kontext = get_model("flux-kontext-pro")
     edit = timed(
+        report,
+        "region_stage_ms",
         "region: plan, crop 2000×1600 px near 1 MP, store",
         lambda: stage_region(store, kontext, page, None, Rect(2000, 3000, 4000, 4600)),
     )
     sent = edit.inputs[0]
     answer = io.BytesIO()
     ImageOps.invert(Image.new("L", (sent.width, sent.height), 30)).save(answer, "PNG")
-    result = timed("region: decode the answer", lambda: _decoded(answer.getvalue()))
+    result = timed(
+        report, "region_decode_ms", "region: decode the answer", lambda: _decoded(answer.getvalue())
+    )
     composed = timed(
+        report,
+        "region_paste_back_ms",
         "region: paste back (feathered) on a copy of the page",
         lambda: edit.placement.compose(page, result),
     )
-    data = timed("region: encode the 52 MP page as PNG", lambda: encode_png(composed))
-    print(f"{'  composed page':<58} {len(data) / 1e6:8.1f} MB")
+    data = timed(
+        report,
+        "encode_52mp_png_ms",
+        "region: encode the 52 MP page as PNG",
+        lambda: encode_png(composed),
+    )
+    report.line(f"{'  composed page':<58} {len(data) / 1e6:8.1f} MB")
     expand = timed(
+        report,
+        "expand_stage_ms",
         "expand: page at its 4 MP send size, store",
         lambda: stage_expand(store, get_model("flux-pro-1.0-expand"), page, None, {"right": 600}),
     )
     plan = expand.placement.plan
     grown = Image.new("L", plan.result_size, 250)
     timed(
+        report,
+        "expand_compose_ms",
         "expand: map the answer onto the grown page, paste the page",
         lambda: expand.placement.compose(page, grown),
     )
 
 
-def brush() -> None:
+def brush(report: Report) -> None:
     app = QApplication.instance() or QApplication([])
     layer = MaskLayer(B4_600DPI)
-    print(
+    report.line(
         f"{'mask: factor, size':<58} {layer.factor:>4} {layer.image.width()}×{layer.image.height()}"
     )
     for size, hard in ((40, True), (200, False), (800, False)):
@@ -107,7 +124,9 @@ def brush() -> None:
         end = time.perf_counter() - start
         kind = "hard" if hard else "soft"
         label = f"mask: {size:>4} px {kind} stroke, worst move / end of stroke"
-        print(f"{label:<58} {1000 * worst:8.1f} / {1000 * end:.0f} ms")
+        report.add(f"mask_{size}px_worst_move_ms", 1000 * worst)
+        report.add(f"mask_{size}px_end_stroke_ms", 1000 * end)
+        report.line(f"{label:<58} {1000 * worst:8.1f} / {1000 * end:.0f} ms")
     canvas = CanvasView()
     canvas.resize(1280, 860)
     image = QImage(*B4_600DPI, QImage.Format.Format_Grayscale8)
@@ -126,11 +145,14 @@ def brush() -> None:
         for _ in range(10):
             canvas.grab()
         each = 100 * (time.perf_counter() - start)
-        print(f"{'overlay: canvas repaint with a full mask at ' + label:<58} {each:8.1f} ms")
+        report.add(f"overlay_repaint_{label.rstrip('%')}_ms", each)
+        report.line(f"{'overlay: canvas repaint with a full mask at ' + label:<58} {each:8.1f} ms")
     del app
 
 
 if __name__ == "__main__":
+    report = Report.from_argv(__doc__.splitlines()[0])
     with tempfile.TemporaryDirectory() as folder:
-        core(Path(folder))
-    brush()
+        core(report, Path(folder))
+    brush(report)
+    report.finish()

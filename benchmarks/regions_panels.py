@@ -1,6 +1,6 @@
 """Timings (and PSD memory) for region edits, panels, change maps and layered PSD export.
 
-    .venv/bin/python benchmarks/regions_panels.py
+    .venv/bin/python benchmarks/regions_panels.py [--json]
 
 Pages are synthetic, at real manuscript sizes: B4 600 dpi (6071×8598, 52 MP) and B5 600 dpi
 (4299×6071, 26 MP). Each PSD case runs in a fresh process so its peak memory is its own.
@@ -20,6 +20,7 @@ from PIL import Image, ImageOps
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "core" / "panels"))
 
+from figures import Report
 from synthetic_pages import make_page
 
 from fluxdesk.core.compare import change_map, onion_skin, register
@@ -31,13 +32,14 @@ B4 = (6071, 8598)
 B5 = (4299, 6071)
 
 
-def timed(label: str, action, repeat: int = 3):
+def timed(report: Report, key: str, label: str, action, repeat: int = 3):  # type: ignore[no-untyped-def]
     best, value = float("inf"), None
     for _ in range(repeat):
         start = time.perf_counter()
         value = action()
         best = min(best, time.perf_counter() - start)
-    print(f"  {label:<48} {best * 1000:8.0f} ms")
+    report.add(key, best * 1000)
+    report.line(f"  {label:<48} {best * 1000:8.0f} ms")
     return value
 
 
@@ -50,38 +52,51 @@ def line_page(size: tuple[int, int], seed: int, grey: int) -> np.ndarray:
     return page
 
 
-def regions() -> None:
-    print("Region edit, B4 600 dpi page (52 MP), lasso of ~2000×2400 px:")
+def regions(report: Report) -> None:
+    report.line("Region edit, B4 600 dpi page (52 MP), lasso of ~2000×2400 px:")
     page = Image.fromarray(line_page(B4, 1, 120))
     lasso = Polygon.of([(2000, 3000), (3900, 3200), (4100, 5300), (2200, 5400), (1900, 4200)])
-    plan = timed("plan_region", lambda: plan_region(page.size, lasso, 64))
-    sent = timed("crop_for_model", lambda: crop_for_model(page, plan))
+    plan = timed(report, "region_plan_ms", "plan_region", lambda: plan_region(page.size, lasso, 64))
+    sent = timed(report, "region_crop_ms", "crop_for_model", lambda: crop_for_model(page, plan))
     result = ImageOps.invert(sent).resize((sent.width - 32, sent.height + 32))
-    timed("paste_back (feather 8 px, includes page copy)", lambda: paste_back(page, result, plan))
+    label = "paste_back (feather 8 px, includes page copy)"
+    timed(report, "region_paste_back_ms", label, lambda: paste_back(page, result, plan))
 
 
-def panels() -> None:
-    for name, size in (("B5 600 dpi (26 MP)", B5), ("B4 600 dpi (52 MP)", B4)):
-        print(f"Panels, synthetic {name} page:")
+def panels(report: Report) -> None:
+    for name, key, size in (("B5 600 dpi (26 MP)", "b5", B5), ("B4 600 dpi (52 MP)", "b4", B4)):
+        report.line(f"Panels, synthetic {name} page:")
         page = make_page(11, size).image
-        found = timed("detect_panels", lambda page=page: detect_panels(page))
+        found = timed(
+            report,
+            f"{key}_detect_panels_ms",
+            "detect_panels",
+            lambda page=page: detect_panels(page),
+        )
         plans = plan_panels(page.size, found)
         crops = timed(
-            f"crop_panels ({len(found)} panels)", lambda p=page, q=plans: crop_panels(p, q), 1
+            report,
+            f"{key}_crop_panels_ms",
+            f"crop_panels ({len(found)} panels)",
+            lambda p=page, q=plans: crop_panels(p, q),
+            1,
         )
-        results = {key: ImageOps.invert(crop) for key, crop in crops.items()}
-        timed("compose_page", lambda p=page, q=plans, r=results: compose_page(p, q, r), 1)
+        results = {name: ImageOps.invert(crop) for name, crop in crops.items()}
+        compose = lambda p=page, q=plans, r=results: compose_page(p, q, r)  # noqa: E731
+        timed(report, f"{key}_compose_page_ms", "compose_page", compose, 1)
 
 
-def changes() -> None:
-    print("Change map, B5 600 dpi pencils (26 MP) vs a ~1 MP result:")
+def changes(report: Report) -> None:
+    report.line("Change map, B5 600 dpi pencils (26 MP) vs a ~1 MP result:")
     pencils = line_page(B5, 2, 130)
     ink = np.where(pencils < 200, 0, 255).astype(np.uint8)
     result = Image.fromarray(cv2.erode(ink, np.ones((7, 7), np.uint8))).resize((832, 1184))
     page = Image.fromarray(pencils)
-    found = timed("register", lambda: register(page, result))
-    timed("change_map (heat map at 26 MP + hotspots)", lambda: change_map(page, result, found))
-    timed("onion_skin (26 MP RGB)", lambda: onion_skin(page, result, found), 1)
+    found = timed(report, "register_ms", "register", lambda: register(page, result))
+    label = "change_map (heat map at 26 MP + hotspots)"
+    timed(report, "change_map_ms", label, lambda: change_map(page, result, found))
+    label = "onion_skin (26 MP RGB)"
+    timed(report, "onion_skin_ms", label, lambda: onion_skin(page, result, found), 1)
 
 
 def psd_case(mode: str, queue) -> None:
@@ -109,8 +124,8 @@ def peak_rss_mb() -> float:
     return float("nan")
 
 
-def psd() -> None:
-    print("Layered PSD, B5 600 dpi page, 3 layers (fresh process each):")
+def psd(report: Report) -> None:
+    report.line("Layered PSD, B5 600 dpi page, 3 layers (fresh process each):")
     context = multiprocessing.get_context("spawn")
     for mode in ("L", "RGB"):
         queue = context.Queue()
@@ -118,14 +133,18 @@ def psd() -> None:
         process.start()
         elapsed, size, baseline, peak = queue.get()
         process.join()
-        print(
+        report.add(f"psd_{mode}_ms", elapsed * 1000)
+        report.add(f"psd_{mode}_peak_mb", peak)
+        report.line(
             f"  write_psd {mode:<4} {elapsed * 1000:8.0f} ms, file {size / 1e6:5.1f} MB, "
             f"peak RSS {peak:5.0f} MB ({peak - baseline:+.0f} MB over the layers in memory)"
         )
 
 
 if __name__ == "__main__":
-    regions()
-    panels()
-    changes()
-    psd()
+    report = Report.from_argv(__doc__.splitlines()[0])
+    regions(report)
+    panels(report)
+    changes(report)
+    psd(report)
+    report.finish()

@@ -6,7 +6,7 @@ streamed into the history. The emulator runs in its own process so its work does
 against the window. Prints the worst gap between heartbeats (goal: 16 ms, one frame), p99 and
 how many gaps went over one frame.
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/ui_stall.py
+    QT_QPA_PLATFORM=offscreen python benchmarks/ui_stall.py [--json]
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from figures import Report
 from PIL import Image, ImageDraw
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication
@@ -82,6 +83,7 @@ def _wait(condition, timeout_s: float) -> None:  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
+    report = Report.from_argv(__doc__.splitlines()[0])
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from fluxdesk.ui.app import build_window
 
@@ -124,13 +126,28 @@ def main() -> None:
     gaps = sorted(beat.gaps)
     p99 = gaps[int(len(gaps) * 0.99) - 1]
     over = sum(1 for gap in gaps if gap > 16.7)
-    print(f"52 MP scan dropped + {JOBS} jobs (3 s emulator latency, emulator in its own process)")
-    print(
+    report.add("scan_sharp_s", scan_shown)
+    report.add("jobs_done", done)
+    report.add("jobs_total_s", total)
+    report.add("heartbeats", len(gaps))
+    report.add("median_gap_ms", statistics.median(gaps))
+    report.add("worst_stall_ms", gaps[-1])
+    report.add("p99_gap_ms", p99)
+    report.add("gaps_over_frame", over)
+    report.line(
+        f"52 MP scan dropped + {JOBS} jobs (3 s emulator latency, emulator in its own process)"
+    )
+    report.line(
         f"scan sharp on the canvas after {scan_shown:.2f} s; {done}/{JOBS} jobs done "
         f"after {total:.1f} s"
     )
-    print(f"heartbeats: {len(gaps)}, median gap {statistics.median(gaps):.1f} ms (timer 5 ms)")
-    print(f"worst GUI stall: {gaps[-1]:.1f} ms   p99: {p99:.1f} ms   gaps over 16.7 ms: {over}")
+    report.line(
+        f"heartbeats: {len(gaps)}, median gap {statistics.median(gaps):.1f} ms (timer 5 ms)"
+    )
+    report.line(
+        f"worst GUI stall: {gaps[-1]:.1f} ms   p99: {p99:.1f} ms   gaps over 16.7 ms: {over}"
+    )
+    report.finish()
 
 
 if __name__ == "__main__":

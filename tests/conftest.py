@@ -22,6 +22,9 @@ from fluxdesk.emulator import EmulatorServer, start_emulator
 from fluxdesk.emulator.comfy import ComfyEmulator, start_comfy_emulator
 from fluxdesk.emulator.fal import FalEmulator, start_fal_emulator
 
+# Fixtures of the reliability checks (issue 10), shared by tests in several folders.
+pytest_plugins = ["reliability_kit.fixtures"]
+
 
 class MemoryKeyring(KeyringBackend):
     """A keychain that lives in a dict for the length of one test."""
@@ -56,6 +59,20 @@ def _loopback_only(self: socket.socket, address: object) -> object:
     if remote and self.family in (socket.AF_INET, socket.AF_INET6):
         raise ConnectionRefusedError(f"tests may not touch the network ({host})")
     return _real_connect(self, address)  # type: ignore[arg-type]
+
+
+RELIABILITY_ENV = "FLUXDESK_RELIABILITY"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Checks marked `reliability` take minutes (real processes, 60 MP scans, memory): they
+    run from `reliability/run` (which sets FLUXDESK_RELIABILITY=1), not in the everyday suite."""
+    if os.environ.get(RELIABILITY_ENV):
+        return
+    slow = [item for item in items if item.get_closest_marker("reliability")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("reliability")]
 
 
 @pytest.fixture(autouse=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import errno
 import json
-import shutil
 import sys
 import threading
 import uuid
@@ -27,6 +27,7 @@ from fluxdesk.cli.common import (
 from fluxdesk.cli.providers import provider_for
 from fluxdesk.core.api.catalog import COMMON_FIELDS, ModelSpec
 from fluxdesk.core.api.models import GenerationRequest
+from fluxdesk.core.atomic import atomic_write_bytes
 from fluxdesk.core.concurrency import ConcurrencyGate
 from fluxdesk.core.errors import FluxError, InputError, StorageError, ValidationProblem
 from fluxdesk.core.history.store import HistoryStore, StoredImage
@@ -53,7 +54,7 @@ def parse_set(items: list[str]) -> dict[str, Any]:
             raise InputError(f"Use --{name} instead of --set {name}=….")
         try:
             params[name] = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON (or nested past reason): plain text
             params[name] = text
     return params
 
@@ -97,13 +98,14 @@ class _Printer:
 
 
 def _save(result: StoredImage, destination: Path) -> Path:
-    destination.parent.mkdir(parents=True, exist_ok=True)
     try:
-        shutil.copyfile(result.path, destination)  # the delivered bytes, not re-encoded
+        # The delivered bytes, not re-encoded; whole or not at all (a full disk, a kill).
+        atomic_write_bytes(destination, result.path.read_bytes(), durable=False)
     except OSError as exc:
+        full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
         raise StorageError(
             f"The image is safe in the history but could not be written to {destination}: "
-            f"{exc.strerror or exc}."
+            f"{'the disk is full' if full else exc.strerror or exc}."
         ) from exc
     return destination
 

@@ -17,13 +17,15 @@ from fluxdesk.cli.common import (
     EXIT_OK,
     api_url,
     claim_lease,
+    exit_code_for,
     make_api,
     print_error,
+    worst_exit_code,
 )
 from fluxdesk.cli.history import SHORT_ID, record_json
 from fluxdesk.core.api.client import FluxApi
 from fluxdesk.core.atomic import atomic_write_bytes
-from fluxdesk.core.errors import InputError, MissingKey, OutputExists, StorageError
+from fluxdesk.core.errors import InputError, MissingKey, OutputExists
 from fluxdesk.core.history.archive import backup_history, restore_history
 from fluxdesk.core.history.leases import live_owners
 from fluxdesk.core.history.resume import (
@@ -40,6 +42,7 @@ from fluxdesk.core.history.search import find_entry
 from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.jobs import JobState, JobUpdate, PollPolicy
 from fluxdesk.core.paths import AppPaths
+from fluxdesk.core.printing.files import storage_error
 from fluxdesk.core.providers.bfl import BflProvider
 
 RECIPE_SCHEMA = "fluxdesk.entry/1"
@@ -97,11 +100,17 @@ def _export(args: argparse.Namespace, store: HistoryStore) -> int:
         for path in files:
             if path.exists():
                 raise OutputExists(path)
+    written: list[Path] = []  # new files, taken back if a later one fails: all or nothing
     try:
         for path, data in files.items():
+            new = not path.exists()
             atomic_write_bytes(path, data, durable=False)
+            if new:
+                written.append(path)
     except OSError as exc:
-        raise StorageError(f"Could not write to {out} ({exc.strerror or exc}).") from exc
+        for done in written:
+            done.unlink(missing_ok=True)
+        raise storage_error(exc, path) from exc
     for path in files:
         print(f"Wrote {path}")
     if record.result is None:
@@ -144,7 +153,7 @@ def _resume(store: HistoryStore, policy: PollPolicy) -> int:
         codes += [_report_final(step, final) for step, final in zip(runnable, finals, strict=True)]
         if any(step.action is RecoveryAction.wait for step in steps) and api is None:
             return EXIT_AUTH
-        return EXIT_FAILED if any(codes) else EXIT_OK
+        return worst_exit_code(codes)
     finally:
         lease.release()
 
@@ -178,7 +187,7 @@ def _report_final(step: RecoveryStep, final: JobUpdate) -> int:
     message = final.error.user_message if final.error else "the job ended without a result"
     word = "still waiting" if final.paused else "failed"
     print(f"{stem}  {word}: {message}")
-    return 1
+    return exit_code_for(final.error) if final.error else EXIT_FAILED
 
 
 def _restore(args: argparse.Namespace, store: HistoryStore, paths: AppPaths) -> int:

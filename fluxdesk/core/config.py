@@ -64,7 +64,7 @@ def load_preferences(path: Path) -> Preferences:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Preferences()
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         log.warning("preferences unreadable (%s); using defaults", exc)
         return Preferences()
     if not isinstance(data, dict):

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NewType
 from fluxdesk.core.api.client import FluxApi
 from fluxdesk.core.api.models import GenerationRequest, TaskHandle, TaskStatus
 from fluxdesk.core.errors import (
+    AuthError,
     DownloadError,
     FluxError,
     NetworkError,
@@ -130,12 +131,20 @@ class PollPolicy:
 
 def is_resumable(error: FluxError) -> bool:
     """After BFL accepted a job, which failures only interrupt it: the connection, a busy or
-    failing server, our own deadline, a download cut short, a full disk. Trying again later
-    can still bring the (paid) result home, so these pause the job instead of failing it."""
+    failing server, our own deadline, a download cut short, a full disk, a key rejected (or
+    removed) meanwhile. Trying again later can still bring the (paid) result home, so these
+    pause the job instead of failing it."""
     if isinstance(error, ResultExpired | ProtocolError):
         return False
     return isinstance(
-        error, NetworkError | RateLimited | ServerError | PollTimeout | DownloadError | StorageError
+        error,
+        NetworkError
+        | RateLimited
+        | ServerError
+        | PollTimeout
+        | DownloadError
+        | StorageError
+        | AuthError,
     )
 
 

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from fluxdesk.core.api.catalog import MAX_API_PIXELS
-from fluxdesk.core.errors import CorruptImage, ImageTooLarge
+from fluxdesk.core.errors import CorruptImage, ImageTooLarge, InputError
 from fluxdesk.core.imaging.load import load_image, read_info
 from fluxdesk.core.imaging.prepare import prepare_image, prepare_mask, target_size
 
@@ -126,6 +126,14 @@ def test_target_size_respects_api_limits_and_minimum() -> None:
     assert target_size(100, 50, 10**9) == (512, 256)
     width, height = target_size(8000, 8000, 10**9)
     assert width * height <= MAX_API_PIXELS
+    width, height = target_size(12_000, 2, 4_000_000)  # the minimum never breaks the limit
+    assert width * height <= 4_000_000 and height < 256
+
+
+def test_a_strip_too_thin_to_send_is_refused_before_it_is_upscaled() -> None:
+    # Scaled up to 256 px high this would be 15 million px wide: 11 GB in RGB.
+    with pytest.raises(InputError, match="too long and narrow"):
+        prepare_image(Image.new("RGB", (60_000, 1), "white"), 4_000_000)
 
 
 def test_mask_is_binary_at_the_given_size() -> None:

@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import IO
 
 from fluxdesk import __version__
-from fluxdesk.core.atomic import atomic_write_bytes
 from fluxdesk.core.errors import InputError, OperationCancelled, StorageError
 from fluxdesk.core.history.schema import SCHEMA_VERSION
 from fluxdesk.core.history.store import HistoryStore
@@ -37,6 +36,9 @@ DB_NAME = "history.sqlite3"
 MANIFEST = "manifest.json"
 Progress = Callable[[int, int], None]
 _CHUNK = 1024 * 1024
+# Far above any image the history keeps (a 1200 dpi page is a few hundred MB at most).
+MAX_IMAGE_BYTES = 2 * 1024**3
+_MAX_MANIFEST_BYTES = 1024 * 1024  # a few hundred bytes in practice
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,9 @@ def backup_history(
         return summary
     except OSError as exc:
         raise _full_disk_or(exc, "the backup could not be written") from exc
+    except sqlite3.Error as exc:  # SQLite says "database or disk is full" in its own words
+        full = OSError(errno.ENOSPC, str(exc)) if "full" in str(exc) else OSError(str(exc))
+        raise _full_disk_or(full, "the backup could not be written") from exc
     finally:
         for leftover in (temp, snapshot):
             with contextlib.suppress(OSError):
@@ -178,8 +183,10 @@ def _bad_archive(reason: str) -> InputError:
 
 def read_manifest(archive: zipfile.ZipFile) -> dict[str, object]:
     try:
+        if archive.getinfo(MANIFEST).file_size > _MAX_MANIFEST_BYTES:  # a bomb: not read
+            raise _bad_archive("its manifest is impossibly large.")
         manifest = json.loads(archive.read(MANIFEST))
-    except (KeyError, ValueError) as exc:
+    except (KeyError, ValueError, RecursionError) as exc:
         raise _bad_archive("it has no readable manifest.") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise _bad_archive("unknown format.")
@@ -251,17 +258,39 @@ def _restore_images(
         relative = Path(name).relative_to("images")
         if ".." in relative.parts or relative.is_absolute():
             raise _bad_archive(f"it contains an unsafe path ({name}).")
-        data = archive.read(name)
-        if hashlib.sha256(data).hexdigest() != relative.stem:
-            raise _bad_archive(f"the image {relative.name} inside it is damaged.")
+        length = archive.getinfo(name).file_size
+        if length > MAX_IMAGE_BYTES:  # a zip bomb, not a picture: refuse before unpacking
+            raise _bad_archive(f"the image {relative.name} inside it is impossibly large.")
         target = images_dir / relative
-        if not (target.is_file() and target.stat().st_size == len(data)):
-            atomic_write_bytes(target, data)
+        if not (target.is_file() and target.stat().st_size == length):
+            _extract_verified(archive, name, target, relative.stem)
         count += 1
-        size += len(data)
+        size += length
         if progress is not None:
             progress(done, len(names))
     return count, size
+
+
+def _extract_verified(archive: zipfile.ZipFile, name: str, target: Path, sha256: str) -> None:
+    """Unpacks one image in chunks (never whole in memory), checking its hash before it
+    takes its place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".partial-", suffix=target.suffix)
+    temp = Path(temp_name)
+    try:
+        digest = hashlib.sha256()
+        with archive.open(name) as source, os.fdopen(fd, "wb") as output:
+            while chunk := source.read(_CHUNK):
+                digest.update(chunk)
+                output.write(chunk)
+            output.flush()
+            os.fsync(output.fileno())
+        if digest.hexdigest() != sha256:
+            raise _bad_archive(f"the image {target.name} inside it is damaged.")
+        temp.replace(target)
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
 
 
 def _swap_in(staged: Path, db_path: Path) -> Path | None:

@@ -43,7 +43,12 @@ def _open(source: Path | bytes, max_pixels: int) -> Image.Image:
         if isinstance(source, Path):
             if source.is_dir():
                 raise CorruptImage(f"'{name}' is a folder, not an image.")
-            size = source.stat().st_size
+            try:
+                size = source.stat().st_size
+            except (FileNotFoundError, PermissionError):
+                raise
+            except OSError as exc:  # a link that loops or leads nowhere, a dead network drive
+                raise CorruptImage(f"'{name}' can't be read: {exc.strerror or exc}.") from None
             if size == 0:
                 raise CorruptImage(f"'{name}' is empty (0 bytes).")
             if size > MAX_FILE_BYTES:

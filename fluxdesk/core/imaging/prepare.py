@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PIL import Image
 
 from fluxdesk.core.api.catalog import MAX_API_BASE64_BYTES, MAX_API_PIXELS
+from fluxdesk.core.errors import InputError
 
 MIN_SIDE = 256  # the API refuses smaller inputs
 
@@ -33,12 +34,17 @@ class PreparedImage:
 
 def target_size(width: int, height: int, max_pixels: int) -> tuple[int, int]:
     """Largest size within `max_pixels` (and the API's 20 MP) with the same shape, at least
-    256 px on the short side."""
+    256 px on the short side where the shape allows it. Never above the limit: a long, thin
+    strip stays thinner than 256 px (and `prepare_image` refuses it)."""
     limit = min(max_pixels, MAX_API_PIXELS)
-    scale = min(1.0, math.sqrt(limit / (width * height)))
+    fit = math.sqrt(limit / (width * height))
+    scale = min(1.0, fit)
     if min(width, height) * scale < MIN_SIDE:
-        scale = MIN_SIDE / min(width, height)
-    return max(1, round(width * scale)), max(1, round(height * scale))
+        scale = min(MIN_SIDE / min(width, height), fit)
+    size = max(1, round(width * scale)), max(1, round(height * scale))
+    if size[0] * size[1] > limit:  # rounded up past the limit
+        size = max(1, math.floor(width * scale)), max(1, math.floor(height * scale))
+    return size
 
 
 def _encode(image: Image.Image) -> bytes:
@@ -51,6 +57,13 @@ def prepare_image(image: Image.Image, max_pixels: int) -> PreparedImage:
     """`image` must be mode L or RGB (see ``imaging.load.load_image``)."""
     width, height = image.size
     size = target_size(width, height, max_pixels)
+    if min(size) < MIN_SIDE:  # checked before resizing: the strip could be huge (GB) upscaled
+        raise InputError(
+            f"The image is {width}×{height} px: too long and narrow to send. The API needs at "
+            f"least {MIN_SIDE} px on the short side within "
+            f"{min(max_pixels, MAX_API_PIXELS) / 1e6:.0f} MP; crop it "
+            "to a less extreme shape."
+        )
     if size != (width, height):
         image = image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
     data = _encode(image)

@@ -27,6 +27,7 @@ from psd_tools.constants import Compression, Resource
 from psd_tools.psd.image_resources import ImageResource, ResoulutionInfo
 
 from fluxdesk.core.errors import InputError, StorageError
+from fluxdesk.core.printing.files import storage_error
 
 MAX_SIDE = 30_000  # the PSD format's limit (PSB goes further; no artist's page needs it)
 _NAME_LIMIT = 255
@@ -150,7 +151,5 @@ def _write_atomically(path: Path, write: Callable[[BinaryIO], object], overwrite
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink()
-        raise StorageError(
-            f"Could not write '{path.name}': {exc.strerror or exc}.", detail=repr(exc)
-        ) from exc
+        raise storage_error(exc, path) from exc  # "The disk is full: …", as every export says
     return path

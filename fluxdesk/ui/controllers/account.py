@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from fluxdesk.core.api.client import FluxApi
 from fluxdesk.core.api.hosts import Region
 from fluxdesk.core.config import Preferences
-from fluxdesk.core.errors import FluxError, SecretStoreUnavailable
+from fluxdesk.core.errors import ConfigError, FluxError, SecretStoreUnavailable
 from fluxdesk.core.logs import register_secret
 from fluxdesk.core.secrets import KeySource, ResolvedKey, SecretStore, resolve_api_key
 from fluxdesk.emulator import EmulatorServer, start_emulator
@@ -72,6 +72,7 @@ class AccountController(QObject):
         self._key_state = KeyState.checking
         self._pending_key: str | None = None
         self._keychain_problem: SecretStoreUnavailable | None = None
+        self._address_problem: str | None = None  # why the API address was refused
         self._balance_timer = QTimer(self)
         self._balance_timer.setSingleShot(True)
         self._balance_timer.setInterval(1500)  # one refresh after a burst of finished jobs
@@ -91,6 +92,22 @@ class AccountController(QObject):
 
     def real_api_url(self) -> str:
         return self._api_url or Region(self._preferences.region).base_url
+
+    def address_problem(self) -> str | None:
+        """Why FluxDesk will not talk to the configured API address (plain http to another
+        machine would carry the key unencrypted), or None."""
+        return self._address_problem
+
+    def _real_api(self, key: str) -> FluxApi | None:
+        """The API at the configured address; None, with the reason told, if it is refused."""
+        try:
+            api = FluxApi(self.real_api_url(), key)
+        except ConfigError as error:
+            self._address_problem = error.user_message
+            self.message.emit(error.user_message)
+            return None
+        self._address_problem = None
+        return api
 
     def _set_key_state(self, state: KeyState) -> None:
         self._key_state = state
@@ -135,9 +152,12 @@ class AccountController(QObject):
             self.key_checked.emit(False, self.tr("Paste your BFL API key first."))
             return
         register_secret(key)
+        api = self._real_api(key)
+        if api is None:
+            self.key_checked.emit(False, self._address_problem or "")
+            return
         self._pending_key = key
         self._set_key_state(KeyState.checking)
-        api = FluxApi(self.real_api_url(), key)
         self._tasks.run("check", lambda: self._check_and_store(api, key))
 
     def _check_and_store(self, api: FluxApi, key: str) -> tuple[float, str | None]:
@@ -159,8 +179,8 @@ class AccountController(QObject):
         self._preferences = dataclasses.replace(self._preferences, region=region.value)
         if self._connection is not None and not self._connection.demo:
             key = self._connection_key()
-            if key:
-                self._connect(Connection(FluxApi(self.real_api_url(), key), demo=False))
+            if key and (api := self._real_api(key)) is not None:
+                self._connect(Connection(api, demo=False))
 
     def _connection_key(self) -> str | None:
         return self._pending_key
@@ -211,7 +231,8 @@ class AccountController(QObject):
         source = "environment" if resolved.source is KeySource.environment else "keychain"
         log.info("using the API key from the %s", source)
         self._set_key_state(KeyState.unverified)
-        self._connect(Connection(FluxApi(self.real_api_url(), resolved.key), demo=False))
+        if (api := self._real_api(resolved.key)) is not None:
+            self._connect(Connection(api, demo=False))
 
     def _checked(self, result: TaskResult) -> None:
         key = self._pending_key
@@ -222,7 +243,7 @@ class AccountController(QObject):
             return
         balance, keychain_problem = result.value
         self._set_key_state(KeyState.valid)
-        self._connect(Connection(FluxApi(self.real_api_url(), key), demo=False))
+        self._connect(Connection(FluxApi(self.real_api_url(), key), demo=False))  # checked
         self.balance_changed.emit(balance)
         if keychain_problem:
             self.key_checked.emit(
@@ -241,9 +262,9 @@ class AccountController(QObject):
 
     def _balance(self, result: TaskResult) -> None:
         if result.ok:
-            if self._key_state in (KeyState.unverified, KeyState.checking) and not (
-                self._connection and self._connection.demo
-            ):
+            # The key just worked: a rejection seen earlier (a 401 that passed) is over too.
+            settled = (KeyState.unverified, KeyState.checking, KeyState.rejected)
+            if self._key_state in settled and not (self._connection and self._connection.demo):
                 self._set_key_state(KeyState.valid)
             self.balance_changed.emit(result.value)
             return

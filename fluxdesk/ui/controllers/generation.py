@@ -69,7 +69,6 @@ class PlannedJob:
 
 @dataclass(frozen=True, slots=True)
 class _Staged:
-    generation: int  # which input this staging was for
     inputs: tuple[InputImage, ...]
     cleanup: CleanupSettings | None = None  # applied before storing; recorded with each job
 
@@ -101,7 +100,8 @@ class GenerationController(QObject):
         runner.job_finished.connect(self._on_runner_job_finished)
 
         self._source: InputSource | None = None
-        self._generation = 0  # bumps with every new input: stale staging results are dropped
+        self._stage_task = 0  # the staging of the current input: older results are dropped
+        self._stage_problem: str | None = None  # why the current input could not be used
         self._staged: InputImage | None = None
         self._staged_cleanup: CleanupSettings | None = None
         self._cleanup: CleanupSettings | None = None
@@ -141,24 +141,22 @@ class GenerationController(QObject):
             self._restage()
 
     def _restage(self) -> None:
-        self._generation += 1
         self._staged = None
+        self._stage_problem = None
         source = self._source
         if source is None:
             self.input_staged.emit(None)
             return
-        generation, cleanup = self._generation, self._cleanup
-        self._tasks.run("stage", lambda: self._stage_main(source, generation, cleanup))
+        cleanup = self._cleanup
+        self._stage_task = self._tasks.run("stage", lambda: self._stage_main(source, cleanup))
 
-    def _stage_main(
-        self, source: InputSource, generation: int, cleanup: CleanupSettings | None
-    ) -> _Staged:
+    def _stage_main(self, source: InputSource, cleanup: CleanupSettings | None) -> _Staged:
         image = source.image if source.image is not None else load_image(source.path)  # type: ignore[arg-type]
         if cleanup is not None:
             image = clean_up(image, cleanup)  # a new image: the original is only read
         spec = get_model(_STAGING_MODEL)
         stored = store_input(self._store, spec, image, "input_image")
-        return _Staged(generation, (stored,), cleanup)
+        return _Staged((stored,), cleanup)
 
     def _stage_references(
         self, paths: tuple[Path, ...], spec: ModelSpec, *, first_slot_free: bool
@@ -227,6 +225,9 @@ class GenerationController(QObject):
             self.message.emit(error.user_message)
             return
         if spec.takes_images and self._source is not None and self._staged is None:
+            if self._stage_problem is not None:  # never sent without the input it was for
+                self.message.emit(self._stage_problem + self.tr(" Nothing was sent."))
+                return
             self._waiting.append(state)
             self.message.emit(self.tr("Preparing the input image…"))
             return
@@ -346,22 +347,29 @@ class GenerationController(QObject):
             self.submit(state, main + references)
 
     def _on_staged(self, result: TaskResult) -> None:
+        if result.task_id != self._stage_task:
+            return  # an older input finished staging (or failed) after a newer one was chosen
         if not result.ok:
-            waiting, self._waiting = self._waiting, []
-            message = result.error.user_message if result.error else ""
-            self.message.emit(message)
-            if waiting:
-                log.info("dropped %d generate request(s): the input failed", len(waiting))
+            self._on_stage_failed(result.error.user_message if result.error else "")
             return
         staged: _Staged = result.value
-        if staged.generation != self._generation:
-            return  # an older input finished staging after a newer one was chosen
         self._staged = staged.inputs[0]
         self._staged_cleanup = staged.cleanup
         self.input_staged.emit(self._staged)
         waiting, self._waiting = self._waiting, []
         for state in waiting:
             self.generate(state)
+
+    def _on_stage_failed(self, message: str) -> None:
+        """The file can't be used: say why, and send nothing for it (a Generate pressed while
+        it was being read, or later, is refused with the reason)."""
+        self._stage_problem = message or self.tr("The input image could not be used.")
+        waiting, self._waiting = self._waiting, []
+        if waiting:
+            log.info("dropped %d generate request(s): the input failed", len(waiting))
+            message = self._stage_problem + self.tr(" Nothing was sent.")
+        self.input_staged.emit(None)  # the panel shows no input (and no price for one)
+        self.message.emit(message)
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         return self._tasks.shutdown(timeout_ms)

@@ -190,7 +190,9 @@ class ProvidersController(QObject):
             return self.tr("Add your fal.ai key in Settings first.")
         if provider_id == ProviderId.comfyui:
             return self.tr("Connect to your ComfyUI server in Settings first.")
-        return self.tr("Still connecting to the API; try again in a moment.")
+        return self._account.address_problem() or self.tr(
+            "Still connecting to the API; try again in a moment."
+        )
 
     def fal_url(self) -> str:
         return self._fal_url

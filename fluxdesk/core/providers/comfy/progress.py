@@ -73,7 +73,7 @@ class ProgressSocket:
     def _take(self, text: str) -> None:
         try:
             message = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # not a message we know: progress goes on
             return
         data = message.get("data") if isinstance(message, dict) else None
         if not isinstance(data, dict):

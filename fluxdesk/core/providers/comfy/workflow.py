@@ -97,6 +97,8 @@ def read_json_file(path: Path) -> Any:
         raise InputError(f"{path.name} could not be read ({exc.strerror or exc}).") from None
     except ValueError as exc:
         raise InputError(f"{path.name} is not valid JSON ({exc}).") from None
+    except RecursionError:
+        raise InputError(f"{path.name} is nested too deeply to be a workflow.") from None
 
 
 def literal_inputs(graph: Graph) -> list[NodeInput]:
