@@ -20,6 +20,7 @@ from fluxdesk.core.api.catalog import ModelSpec
 from fluxdesk.core.api.models import DownloadedImage, GenerationRequest, PollStatus, TaskHandle
 from fluxdesk.core.api.pricing import format_credits
 from fluxdesk.core.errors import InputError
+from fluxdesk.core.messages import Message
 
 Problem = tuple[str, str]
 ReadImage = Callable[[str], bytes]  # sha256 of a stored input -> its bytes
@@ -79,7 +80,14 @@ def find_model(models: tuple[ModelSpec, ...], model_id: str, label: str) -> Mode
     spec = next((spec for spec in models if spec.id == model_id), None)
     if spec is None:
         known = ", ".join(spec.id for spec in models)
-        raise InputError(f"{label} has no model '{model_id}'. Known models: {known}.")
+        raise InputError(
+            Message(
+                "{label} has no model '{model_id}'. Known models: {known}.",
+                label=label,
+                model_id=model_id,
+                known=known,
+            )
+        )
     return spec
 
 
