@@ -56,15 +56,16 @@ def remove_translations(app: QCoreApplication, translators: list[QTranslator]) -
 
 
 def core_text(text: str) -> str:
-    """`text` from the core in the UI language: a Message by its template and arguments (its
-    Message arguments translated too), a plain string when it is a known message."""
+    """`text` from the core in the UI language: a Message by its template and arguments, a
+    plain string when it is a known message. Text arguments are looked up too ("the job" in
+    "Lost contact during {what}"); names, paths and numbers have no entry and stay as they are."""
     if not isinstance(text, Message):
-        return QCoreApplication.translate(CORE_CONTEXT, text)
+        return QCoreApplication.translate(CORE_CONTEXT, text) if text else text
     template = QCoreApplication.translate(CORE_CONTEXT, text.template)
     if not text.args:
         return template
     args: dict[str, Any] = {
-        name: core_text(value) if isinstance(value, Message) else value
+        name: core_text(value) if isinstance(value, str) else value
         for name, value in text.args.items()
     }
     try:
@@ -78,3 +79,10 @@ def preset_text(text: str) -> str:
     """A built-in preset's name or description in the UI language (the artist's own presets
     have no translation and stay as written)."""
     return QCoreApplication.translate(PRESETS_CONTEXT, text)
+
+
+def translate(context: str, text: str) -> str:
+    """Qt's translate under the name pyside6-lupdate looks for, for code outside a QObject's
+    methods: `translate("WindowActions", "&Open Pencils…")`. Marks for texts kept in tables
+    until shown: QT_TRANSLATE_NOOP("Context", "text")."""
+    return QCoreApplication.translate(context, text)

@@ -37,6 +37,7 @@ from fluxdesk.ui.edit_tools import EditTools
 from fluxdesk.ui.history_dock import HistoryDock
 from fluxdesk.ui.history_model import HistoryModel
 from fluxdesk.ui.history_wiring import HistoryWiring
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.preferences_keeper import PreferencesKeeper
 from fluxdesk.ui.printing.finish_export import FinishExport
 from fluxdesk.ui.prompt_panel import PromptPanel
@@ -326,7 +327,7 @@ class MainWindow(QMainWindow):
             self._parts.preferences.value,
             account.key_state(),
             self,
-            keychain_problem=problem.user_message if problem else None,
+            keychain_problem=core_text(problem.user_message) if problem else None,
         )
         dialog.save_key_requested.connect(account.save_key)
         dialog.forget_key_requested.connect(account.forget_key)

@@ -25,6 +25,7 @@ from fluxdesk.ui.canvas.pyramid import (
     make_preview,
     preview_factor,
 )
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.qimage import pil_to_qimage, qimage_to_pil
 
 log = logging.getLogger(__name__)
@@ -86,7 +87,7 @@ class _LoadTask(QRunnable):
             if not self.cancel.is_set():
                 self._load()
         except FluxError as error:
-            self._fail(error.user_message)
+            self._fail(core_text(error.user_message))
         except MemoryError:
             self._fail(f"{self._name()} is too large to open with the memory available.")
         except Exception:  # a bug must still end the load visibly

@@ -31,6 +31,7 @@ from fluxdesk.ui.canvas.loader import (
 from fluxdesk.ui.canvas.navigation import Navigator, next_step
 from fluxdesk.ui.canvas.overlay import CanvasOverlay, CanvasTool
 from fluxdesk.ui.canvas.pyramid import PREVIEW_SIDE, Pyramid
+from fluxdesk.ui.i18n import core_text
 
 MAIN = "main"
 REFERENCE = "reference"
@@ -327,7 +328,7 @@ class CanvasView(InteractionMixin, QWidget):
         layer = self._layers.get(failure.channel)
         if layer is not None and layer.accept_failure(failure.request_id):
             self.update()
-            self.load_failed.emit(failure.user_message)
+            self.load_failed.emit(core_text(failure.user_message))
 
     # --- painting -----------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from fluxdesk.core.errors import FluxError, OperationCancelled
 from fluxdesk.core.history.archive import ArchiveSummary, backup_history, restore_history
 from fluxdesk.core.history.leases import live_owners
 from fluxdesk.core.history.store import HistoryStore
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.workers import JobRunner, ProgressTaskRunner, Report, TaskResult
 
 log = logging.getLogger(__name__)
@@ -174,7 +175,7 @@ class BackupController(QObject):
             return
         if not result.ok:
             log.warning("%s failed: %s", result.kind, result.error)
-            text = result.error.user_message if result.error else ""
+            text = core_text(result.error.user_message) if result.error else ""
             if self._window is not None and self._window.isVisible():
                 QMessageBox.warning(self._window, self.tr("FluxDesk"), text)
             self.message.emit(text)

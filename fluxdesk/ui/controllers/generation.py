@@ -32,6 +32,7 @@ from fluxdesk.core.regions.page_edit_jobs import PageEditJob
 from fluxdesk.ui.controllers.account import AccountController
 from fluxdesk.ui.controllers.providers import ProvidersController
 from fluxdesk.ui.history_model import HistoryModel, JobRow
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.workers import JobRunner, TaskResult, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -213,7 +214,7 @@ class GenerationController(QObject):
         try:
             spec = provider.model(state.model)
         except InputError as error:
-            self.message.emit(error.user_message)
+            self.message.emit(core_text(error.user_message))
             return
         if spec.takes_images and self._source is not None and self._staged is None:
             self._waiting.append(state)
@@ -298,10 +299,10 @@ class GenerationController(QObject):
     @Slot(object)
     def _on_runner_job_finished(self, update: JobUpdate) -> None:
         if update.state is JobState.failed and update.error is not None:
-            self.message.emit(update.error.user_message)
+            self.message.emit(core_text(update.error.user_message))
         elif update.paused and update.error is not None:
             self.message.emit(
-                update.error.user_message
+                core_text(update.error.user_message)
                 + self.tr(" The job is kept: use Resume in History (or restart) to fetch it.")
             )
         # Any end can change the balance: a success is charged, a moderated job is refunded.
@@ -313,7 +314,7 @@ class GenerationController(QObject):
             self._on_staged(result)
         elif result.kind == "references":
             if not result.ok:
-                self.message.emit(result.error.user_message if result.error else "")
+                self.message.emit(core_text(result.error.user_message) if result.error else "")
                 return
             state, main, references = result.value
             self.submit(state, main + references)
@@ -321,7 +322,7 @@ class GenerationController(QObject):
     def _on_staged(self, result: TaskResult) -> None:
         if not result.ok:
             waiting, self._waiting = self._waiting, []
-            message = result.error.user_message if result.error else ""
+            message = core_text(result.error.user_message) if result.error else ""
             self.message.emit(message)
             if waiting:
                 log.info("dropped %d generate request(s): the input failed", len(waiting))

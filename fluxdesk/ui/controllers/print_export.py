@@ -24,6 +24,7 @@ from fluxdesk.core.printing.finishing import ColorMode
 from fluxdesk.core.printing.settings import ExportSettings
 from fluxdesk.ui.controllers.print_page import PrintPageController
 from fluxdesk.ui.history_model import HistoryModel, JobRow
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.printing import export_dialog
 from fluxdesk.ui.printing.export_dialog import ChapterDialog, ExportPageDialog, PageExportChoice
 from fluxdesk.ui.printing.state import PrintState
@@ -162,7 +163,7 @@ class PrintExportController(QObject):
             dialog.show_error(self.tr("Not exported: choose another name."))
             return None
         except FluxError as error:
-            dialog.show_error(error.user_message)
+            dialog.show_error(core_text(error.user_message))
             return None
 
     # --- chapter ----------------------------------------------------------------------------
@@ -284,9 +285,9 @@ class PrintExportController(QObject):
                 dialog.show_cancelled()
         elif result.error is not None:
             if dialog is not None:
-                dialog.show_error(result.error.user_message)
+                dialog.show_error(core_text(result.error.user_message))
             else:
-                self.message.emit(result.error.user_message)
+                self.message.emit(core_text(result.error.user_message))
         self._drop_dialog()
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:

@@ -22,6 +22,7 @@ from fluxdesk.core.regions.page_edit import (
     edit_area,
     kind_for,
 )
+from fluxdesk.ui.i18n import core_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ def describe(spec: ModelSpec, target: EditTarget, params: Mapping[str, Any]) -> 
     try:
         plan = plan_region(target.page_size, area, target.margin_px)
     except InputError as error:
-        return EditScope(kind, problem=error.user_message)
+        return EditScope(kind, problem=core_text(error.user_message))
     masked = area is target.mask_box
     what = "masked area" if masked else "selected region"
     verb = "Repainting" if kind is EditKind.fill else "Editing"
