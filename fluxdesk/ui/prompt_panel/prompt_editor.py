@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import (
     QMenu,
@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
 
 from fluxdesk.ui.prompt_panel.style import OutlineFrame, SectionHeader, wrapped
 
-PLACEHOLDER = (
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "PromptEditor",
     "Describe the result, e.g.\n"
-    "Ink these pencils with clean, confident lines; pure black on white, no grey"
+    "Ink these pencils with clean, confident lines; pure black on white, no grey",
 )
 MAX_RECENT = 20
 _MENU_TEXT_WIDTH = 320
@@ -46,7 +47,7 @@ class PromptEditor(QWidget):
 
         self.edit = QPlainTextEdit()
         self.edit.setObjectName("promptEdit")
-        self.edit.setPlaceholderText(PLACEHOLDER)
+        self.edit.setPlaceholderText(self.tr(PLACEHOLDER))
         self.edit.setTabChangesFocus(True)
         self.edit.setAccessibleName("Prompt")
         lines = self.edit.fontMetrics().lineSpacing()

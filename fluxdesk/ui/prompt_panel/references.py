@@ -33,7 +33,7 @@ from fluxdesk.ui.prompt_panel.thumbnails import Thumbnail, ThumbnailLoader
 TILE = 60
 SPACING = 6
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".tif", ".tiff", ".bmp")
-FILE_FILTER = "Images (" + " ".join(f"*{s}" for s in IMAGE_SUFFIXES) + ")"
+FILE_PATTERNS = " ".join(f"*{s}" for s in IMAGE_SUFFIXES)
 
 
 class _Tile(QWidget):
@@ -97,7 +97,7 @@ class ReferenceStrip(QWidget):
         self.loader.loaded.connect(self._on_loader_loaded)
 
         self.count_label = QLabel()
-        self.header = SectionHeader("References", self.count_label)
+        self.header = SectionHeader(self.tr("References"), self.count_label)
         self.explanation = wrapped()
         self.explanation.setObjectName("referenceLimit")
         self.add_button = QToolButton()
@@ -161,7 +161,7 @@ class ReferenceStrip(QWidget):
 
     def unreadable(self) -> list[str]:
         return [
-            thumb.error or f"'{path.name}' could not be read."
+            thumb.error or self.tr("'{name}' could not be read.").format(name=path.name)
             for path in self.used_paths()
             if (thumb := self._loaded.get(path)) is not None and thumb.image is None
         ]
@@ -256,7 +256,10 @@ class ReferenceStrip(QWidget):
     @Slot()
     def _on_add_button_clicked(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, "Add reference images", self._last_dir, FILE_FILTER
+            self,
+            self.tr("Add reference images"),
+            self._last_dir,
+            self.tr("Images ({patterns})").format(patterns=FILE_PATTERNS),
         )
         if names:
             self._last_dir = str(Path(names[0]).parent)

@@ -100,7 +100,7 @@ class RunControls(QWidget):
         grid.setColumnMinimumWidth(0, label_width)
         grid.setColumnStretch(1, 1)
         for row, (text, buddy) in enumerate(
-            (("Seed", self.seed_edit), ("Variations", self.variations_spin))
+            ((self.tr("Seed"), self.seed_edit), (self.tr("Variations"), self.variations_spin))
         ):
             label = QLabel(text)
             label.setBuddy(buddy)
