@@ -26,10 +26,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from fluxdesk.core.api.pricing import format_credits
 from fluxdesk.core.jobs import JobState
 from fluxdesk.ui.history_model import ROW_ROLE, JobRow
-from fluxdesk.ui.i18n import translate
+from fluxdesk.ui.i18n import credits_text, translate
 
 ROW_HEIGHT = 84
 THUMB = 68
@@ -351,7 +350,7 @@ def _footer(row: JobRow) -> str:
     if row.result_size:
         parts.append(f"{row.result_size[0]}×{row.result_size[1]}")
     if row.cost is not None and row.state is JobState.succeeded:
-        parts.append(format_credits(row.cost).split(" (")[0])
+        parts.append(credits_text(row.cost).split(" (")[0])
     if row.seconds is not None and row.state is JobState.succeeded:
         parts.append(f"{row.seconds:.0f} s")
     return "  ·  ".join(parts)

@@ -12,7 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from fluxdesk.core.api.pricing import format_credits
 from fluxdesk.core.messages import Message
+from fluxdesk.core.providers.base import Billing, format_price
 from fluxdesk.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -23,6 +25,7 @@ JAPANESE = "ja"
 TRANSLATED = (JAPANESE,)  # languages with a resources/i18n/fluxdesk_<code>.qm
 CORE_CONTEXT = "fluxdesk.core"  # Message templates from the Qt-free core
 PRESETS_CONTEXT = "fluxdesk.presets"  # names and descriptions of the built-in presets
+_LANGUAGE_PROPERTY = "fluxdeskLanguage"
 
 
 def resolve_language(preference: str, system: QLocale | None = None) -> str:
@@ -35,7 +38,8 @@ def resolve_language(preference: str, system: QLocale | None = None) -> str:
 
 def install_translations(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Installs FluxDesk's and Qt's own translations (standard buttons and dialogs) for
-    `language`. Keep the returned translators alive while they are installed."""
+    `language`, before any widget is built. Keep the returned translators while installed."""
+    app.setProperty(_LANGUAGE_PROPERTY, language)
     if language not in TRANSLATED:
         return []
     installed: list[QTranslator] = []
@@ -53,6 +57,14 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
 def remove_translations(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+    app.setProperty(_LANGUAGE_PROPERTY, ENGLISH)
+
+
+def shown_language() -> str:
+    """The language the running app was started in."""
+    app = QCoreApplication.instance()
+    language = app.property(_LANGUAGE_PROPERTY) if app is not None else None
+    return language if isinstance(language, str) and language else ENGLISH
 
 
 def core_text(text: str) -> str:
@@ -86,3 +98,13 @@ def translate(context: str, text: str) -> str:
     methods: `translate("WindowActions", "&Open Pencils…")`. Marks for texts kept in tables
     until shown: QT_TRANSLATE_NOOP("Context", "text")."""
     return QCoreApplication.translate(context, text)
+
+
+def credits_text(credits: float) -> str:
+    """'4 credits ($0.04)' in the UI language."""
+    return core_text(format_credits(credits))
+
+
+def price_text(billing: Billing | str, cents: float | None) -> str:
+    """A provider's price per image in the UI language."""
+    return core_text(format_price(billing, cents))

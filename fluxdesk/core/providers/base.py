@@ -48,9 +48,9 @@ class Billing(StrEnum):
 def format_price(billing: Billing | str, cents: float | None) -> str:
     """'4 credits ($0.04)', '$0.04', or a plain word when there is no price per image."""
     if billing == Billing.none:
-        return "no charge per image"
+        return Message("no charge per image")
     if cents is None:
-        return "price unknown"
+        return Message("price unknown")
     if billing == Billing.credits:
         return format_credits(cents)
     dollars = f"{cents / 100:.3f}"

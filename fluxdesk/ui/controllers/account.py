@@ -18,7 +18,7 @@ from fluxdesk.core.errors import FluxError, SecretStoreUnavailable
 from fluxdesk.core.logs import register_secret
 from fluxdesk.core.secrets import KeySource, ResolvedKey, SecretStore, resolve_api_key
 from fluxdesk.emulator import EmulatorServer, start_emulator
-from fluxdesk.ui.i18n import core_text
+from fluxdesk.ui.i18n import core_text, translate
 from fluxdesk.ui.workers import TaskResult, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,9 @@ class Connection:
 
     @property
     def label(self) -> str:
-        return "Demo (built-in emulator)" if self.demo else self.api.base_url
+        if self.demo:
+            return translate("AccountController", "Demo (built-in emulator)")
+        return self.api.base_url
 
 
 class AccountController(QObject):
@@ -217,7 +219,7 @@ class AccountController(QObject):
     def _checked(self, result: TaskResult) -> None:
         key = self._pending_key
         if not result.ok or key is None:
-            error = result.error or FluxError("The key could not be checked.")
+            error = result.error or FluxError(self.tr("The key could not be checked."))
             self._set_key_state(KeyState.rejected if error.kind == "auth" else self._key_state)
             self.key_checked.emit(False, core_text(error.user_message))
             return

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog, QWidget
 
@@ -22,7 +22,7 @@ from fluxdesk.ui.workers import JobRunner, ProgressTaskRunner, Report, TaskResul
 
 log = logging.getLogger(__name__)
 
-ARCHIVE_FILTER = "FluxDesk history backup (*.zip)"
+ARCHIVE_FILTER = QT_TRANSLATE_NOOP("BackupController", "FluxDesk history backup (*.zip)")
 
 
 def _counts(report: Report) -> Callable[[int, int], None]:
@@ -53,9 +53,9 @@ class BackupController(QObject):
 
     def install(self, window: QMainWindow, before: QAction | None = None) -> None:
         """Adds the two actions to the window's File menu (before `before`)."""
-        self.back_up_action = QAction(window.tr("Back Up History…"), window)
+        self.back_up_action = QAction(self.tr("Back Up History…"), window)
         self.back_up_action.setObjectName("backUpHistoryAction")
-        self.restore_action = QAction(window.tr("Restore History…"), window)
+        self.restore_action = QAction(self.tr("Restore History…"), window)
         self.restore_action.setObjectName("restoreHistoryAction")
         self.back_up_action.triggered.connect(self._on_back_up_triggered)
         self.restore_action.triggered.connect(self._on_restore_triggered)
@@ -125,8 +125,10 @@ class BackupController(QObject):
             others = [token for token in live_owners(self._store.leases_dir) if token != own]
             if others:
                 raise FluxError(
-                    "Another FluxDesk (a window or a command) is using this history. Close it, "
-                    "then restore; nothing was changed."
+                    self.tr(
+                        "Another FluxDesk (a window or a command) is using this history. Close "
+                        "it, then restore; nothing was changed."
+                    )
                 )
             return restore_history(
                 archive,

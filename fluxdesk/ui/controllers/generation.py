@@ -32,7 +32,7 @@ from fluxdesk.core.regions.page_edit_jobs import PageEditJob
 from fluxdesk.ui.controllers.account import AccountController
 from fluxdesk.ui.controllers.providers import ProvidersController
 from fluxdesk.ui.history_model import HistoryModel, JobRow
-from fluxdesk.ui.i18n import core_text
+from fluxdesk.ui.i18n import core_text, translate
 from fluxdesk.ui.workers import JobRunner, TaskResult, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ class InputSource:
 
     @property
     def label(self) -> str:
-        return self.path.name if self.path else "pasted image"
+        return self.path.name if self.path else translate("GenerationController", "pasted image")
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,7 +132,7 @@ class PresetController(QObject):
                 )
             )
         if outcome.problems:
-            parts.append(str(outcome.problems[0]) + ".")
+            parts.append(core_text(outcome.problems[0]) + ".")
         self.message.emit(" ".join(parts) or self.tr("The file holds no presets."))
 
     def _set_library(self, library: PresetLibrary) -> None:

@@ -281,7 +281,8 @@ class ProvidersController(QObject):
                 self._demo_comfy = start_comfy_emulator(latency=DEMO_LATENCY, min_polls=1)
             url = self._demo_comfy.base_url
             lists = ServerLists(loras=("ink-lines-v2.safetensors", "manga-screentone.safetensors"))
-            self._comfy = ComfyState(url, True, "Demo ComfyUI (built-in emulator)", lists)
+            label = self.tr("Demo ComfyUI (built-in emulator)")
+            self._comfy = ComfyState(url, True, label, lists)
 
     # --- fal.ai key ---------------------------------------------------------------------------
 
@@ -349,7 +350,7 @@ class ProvidersController(QObject):
 
         def save() -> Workflow:
             if "prompt" not in mapping:
-                raise InputError("Choose which input is the prompt.")
+                raise InputError(self.tr("Choose which input is the prompt."))
             return save_workflow(folder, make_workflow(name, graph, mapping, existing))
 
         self._tasks.run("workflow-save", save)
@@ -370,7 +371,7 @@ class ProvidersController(QObject):
 
     def _on_fal_checked(self, result: TaskResult) -> None:
         if not result.ok:
-            error = result.error or FluxError("The key could not be checked.")
+            error = result.error or FluxError(self.tr("The key could not be checked."))
             self.fal_key_checked.emit(False, core_text(error.user_message))
             return
         self._fal_url, self._fal_key, problem = result.value
@@ -393,7 +394,7 @@ class ProvidersController(QObject):
 
     def _on_comfy_checked(self, result: TaskResult) -> None:
         if not result.ok:
-            error = result.error or FluxError("The server could not be checked.")
+            error = result.error or FluxError(self.tr("The server could not be checked."))
             self.comfy_checked.emit(False, core_text(error.user_message))
             return
         url, token, description, lists, problem = result.value

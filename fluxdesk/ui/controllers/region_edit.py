@@ -134,7 +134,10 @@ class RegionEditController(QObject):
             page = source.image if source.image is not None else load_image(Path(source.path))  # type: ignore[arg-type]
         if page.size != request.page_size:
             raise InputError(
-                "The marks were made on a page of another size; open the page again and redo them."
+                self.tr(
+                    "The marks were made on a page of another size; open the page again and "
+                    "redo them."
+                )
             )
         page_path = source.path or store_page(self._store, page)
         spec = get_model(state.model)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,7 @@ from fluxdesk.ui.controllers.presets import PresetController
 from fluxdesk.ui.presets.preset_form import PresetForm
 from fluxdesk.ui.prompt_panel.style import wrapped
 
-PRESET_FILTER = "FluxDesk presets (*.json);;All files (*)"
+PRESET_FILTER = QT_TRANSLATE_NOOP("PresetEditorDialog", "FluxDesk presets (*.json);;All files (*)")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 

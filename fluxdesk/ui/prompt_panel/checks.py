@@ -17,13 +17,12 @@ from fluxdesk.core.api.pricing import (
     MEGAPIXEL,
     estimate_credits,
     expected_output_size,
-    format_credits,
 )
 from fluxdesk.core.api.validation import validate_request
 from fluxdesk.core.imaging.prepare import target_size
 from fluxdesk.core.prompt_state import PromptState
-from fluxdesk.core.providers.base import Billing, format_price
-from fluxdesk.ui.i18n import core_text, preset_text, translate
+from fluxdesk.core.providers.base import Billing
+from fluxdesk.ui.i18n import core_text, credits_text, preset_text, price_text, translate
 from fluxdesk.ui.prompt_panel.edit_target import EditScope
 from fluxdesk.ui.text import count_text
 
@@ -160,18 +159,18 @@ def _price(each: float, count: int, billing: Billing = Billing.credits) -> str:
     one = translate("RunCheck", "1 image · {price}")
     if billing == Billing.none:
         if count == 1:
-            return one.format(price=format_price(billing, each))
+            return one.format(price=price_text(billing, each))
         text = translate("RunCheck", "{count} variations · {price}")
-        return text.format(count=count, price=format_price(billing, each))
+        return text.format(count=count, price=price_text(billing, each))
     if billing == Billing.usd:
         if count == 1:
-            return one.format(price=format_price(billing, each))
-        total = format_price(billing, round(each * count, 3))
+            return one.format(price=price_text(billing, each))
+        total = price_text(billing, round(each * count, 3))
         text = translate("RunCheck", "{count} variations × {price} = {total}")
-        return text.format(count=count, price=format_price(billing, each), total=total)
+        return text.format(count=count, price=price_text(billing, each), total=total)
     if count == 1:
-        return one.format(price=format_credits(each))
-    total = format_credits(round(each * count, 3))
+        return one.format(price=credits_text(each))
+    total = credits_text(round(each * count, 3))
     if each == 1:
         text = translate("RunCheck", "{count} variations × 1 credit = {total}")
     else:
@@ -189,11 +188,11 @@ def _price_detail(spec: ModelSpec, billing: Billing = Billing.credits) -> str:
     if billing == Billing.usd:
         if rule.flat is not None:
             text = translate("RunCheck", "{model} on fal.ai: {price} per image (fal's list price).")
-            return text.format(model=spec.label, price=format_price(billing, rule.flat))
+            return text.format(model=spec.label, price=price_text(billing, rule.flat))
         text = translate(
             "RunCheck", "{model} on fal.ai: {price} per megapixel, rounded up (fal's list price)."
         )
-        return text.format(model=spec.label, price=format_price(billing, rule.first_mp))
+        return text.format(model=spec.label, price=price_text(billing, rule.first_mp))
     if rule.flat is not None:
         text = translate("RunCheck", "{model}: {credits} credits per image (1 credit = $0.01).")
         return text.format(model=spec.label, credits=f"{rule.flat:g}")

@@ -10,9 +10,9 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from fluxdesk.core.api.catalog import Family, ModelSpec
-from fluxdesk.core.providers.base import Billing, ProviderModels, format_price
+from fluxdesk.core.providers.base import Billing, ProviderModels
 from fluxdesk.core.providers.registry import bfl_models
-from fluxdesk.ui.i18n import core_text, translate
+from fluxdesk.ui.i18n import core_text, price_text, translate
 
 DEFAULT_MODEL = "flux-kontext-pro"  # the inking model
 DEFAULT_PROVIDER = "bfl"
@@ -56,9 +56,9 @@ def _price_hint(spec: ModelSpec, billing: Billing) -> str:
     if billing == Billing.none:
         return translate("ModelPicker", "Runs on your server: no charge per image")
     if spec.price.flat is not None:
-        price = format_price(billing, spec.price.flat)
+        price = price_text(billing, spec.price.flat)
         return translate("ModelPicker", "{price} per image").format(price=price)
-    first = format_price(billing, spec.price.first_mp)
+    first = price_text(billing, spec.price.first_mp)
     return translate("ModelPicker", "from {price} per image (per megapixel)").format(price=first)
 
 

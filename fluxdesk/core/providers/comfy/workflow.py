@@ -35,15 +35,15 @@ ROLES = (
     "height",
 )
 ROLE_LABELS = {
-    "prompt": "Prompt",
-    "seed": "Seed",
-    "steps": "Steps",
-    "guidance": "Guidance",
-    "image": "Input image",
-    "lora_name": "LoRA name",
-    "lora_strength": "LoRA strength",
-    "width": "Width",
-    "height": "Height",
+    "prompt": Message("Prompt"),
+    "seed": Message("Seed"),
+    "steps": Message("Steps"),
+    "guidance": Message("Guidance"),
+    "image": Message("Input image"),
+    "lora_name": Message("LoRA name"),
+    "lora_strength": Message("LoRA strength"),
+    "width": Message("Width"),
+    "height": Message("Height"),
 }
 NodeInput = tuple[str, str]  # (node id, input name)
 Graph = dict[str, dict[str, Any]]
