@@ -100,8 +100,10 @@ def enable_for(actions: HistoryActions, rows: list[JobRow], has_page: bool) -> N
     all_rejected = bool(finished) and all(row.rejected for row in finished)
     owner = actions.star.parent()
     assert isinstance(owner, QWidget)
-    star = QT_TRANSLATE_NOOP("HistoryActions", "Remove star") if all_starred else "Star"
-    reject = QT_TRANSLATE_NOOP("HistoryActions", "Un-reject") if all_rejected else "Reject"
+    remove_star = QT_TRANSLATE_NOOP("HistoryActions", "Remove star")
+    un_reject = QT_TRANSLATE_NOOP("HistoryActions", "Un-reject")
+    star = remove_star if all_starred else QT_TRANSLATE_NOOP("HistoryActions", "Star")
+    reject = un_reject if all_rejected else QT_TRANSLATE_NOOP("HistoryActions", "Reject")
     actions.star.setText(translate("HistoryActions", star))
     actions.reject.setText(translate("HistoryActions", reject))
 

@@ -346,7 +346,7 @@ def _elide_two_lines(painter: QPainter, text: str, width: int) -> str:
 def _footer(row: JobRow) -> str:
     parts = []
     if row.seed is not None:
-        parts.append(f"seed {row.seed}")
+        parts.append(translate("HistoryDelegate", "seed {seed}").format(seed=row.seed))
     if row.result_size:
         parts.append(f"{row.result_size[0]}×{row.result_size[1]}")
     if row.cost is not None and row.state is JobState.succeeded:

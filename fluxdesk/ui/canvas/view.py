@@ -349,7 +349,8 @@ class CanvasView(InteractionMixin, QWidget):
         if not self._nav.has_page():
             name = main.pending_name or reference.pending_name
             if name is not None:
-                render.paint_pill(painter, f"Opening {name}…", rect.center(), _CENTER, self.font())
+                text = self.tr("Opening {name}…").format(name=name)
+                render.paint_pill(painter, text, rect.center(), _CENTER, self.font())
             else:
                 title, body = self._empty
                 render.paint_empty_state(painter, rect, title, body, self.font(), self._drop_hover)

@@ -53,7 +53,7 @@ from fluxdesk.core.secrets import (
 from fluxdesk.emulator.comfy import ComfyEmulator, start_comfy_emulator
 from fluxdesk.emulator.fal import FalEmulator, start_fal_emulator
 from fluxdesk.ui.controllers.account import DEMO_KEY, DEMO_LATENCY, AccountController
-from fluxdesk.ui.i18n import core_text
+from fluxdesk.ui.i18n import core_text, translate
 from fluxdesk.ui.workers import TaskResult, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,8 @@ class ComfyState:
         parts = [self.description]
         if self.lists is not None:
             models = len(self.lists.checkpoints) + len(self.lists.diffusion_models)
-            parts.append(f"{models} models, {len(self.lists.loras)} LoRAs")
+            text = translate("ProviderSettings", "{models} models, {loras} LoRAs")
+            parts.append(text.format(models=models, loras=len(self.lists.loras)))
         return " · ".join(parts)
 
 

@@ -206,7 +206,9 @@ class LedgerDialog(QDialog):
         spin.setSuffix(self.tr(" credits"))
         spin.setSpecialValueText(off_text)
         spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("10000000 credits") + 40)
+        spin.setMaximumWidth(
+            spin.fontMetrics().horizontalAdvance("10000000" + self.tr(" credits")) + 40
+        )
         return spin
 
     # --- showing ----------------------------------------------------------------------------

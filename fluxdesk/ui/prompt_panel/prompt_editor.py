@@ -35,11 +35,11 @@ class PromptEditor(QWidget):
         self._session: list[str] = []
         self.recent_button = QToolButton()
         self.recent_button.setObjectName("recentPromptsButton")
-        self.recent_button.setText("Recent")
+        self.recent_button.setText(self.tr("Recent"))
         self.recent_button.setAutoRaise(True)
         self.recent_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.recent_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.recent_button.setToolTip("Reuse a recent prompt")
+        self.recent_button.setToolTip(self.tr("Reuse a recent prompt"))
         self.recent_menu = QMenu(self.recent_button)
         self.recent_menu.setToolTipsVisible(True)
         self.recent_menu.triggered.connect(self._on_recent_menu_triggered)
@@ -49,7 +49,7 @@ class PromptEditor(QWidget):
         self.edit.setObjectName("promptEdit")
         self.edit.setPlaceholderText(self.tr(PLACEHOLDER))
         self.edit.setTabChangesFocus(True)
-        self.edit.setAccessibleName("Prompt")
+        self.edit.setAccessibleName(self.tr("Prompt"))
         lines = self.edit.fontMetrics().lineSpacing()
         self.edit.setFixedHeight(lines * 5 + 12)
         self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -62,7 +62,7 @@ class PromptEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(SectionHeader("Prompt", self.recent_button))
+        layout.addWidget(SectionHeader(self.tr("Prompt"), self.recent_button))
         layout.addWidget(self.frame)
         layout.addWidget(self.message)
         self._rebuild_menu()
@@ -116,7 +116,7 @@ class PromptEditor(QWidget):
             self.recent_menu.addAction(action)
         self.recent_button.setEnabled(bool(prompts))
         self.recent_button.setToolTip(
-            "Reuse a recent prompt" if prompts else "Prompts you send appear here"
+            self.tr("Reuse a recent prompt") if prompts else self.tr("Prompts you send appear here")
         )
 
     @Slot(QAction)

@@ -48,7 +48,7 @@ class _Tile(QWidget):
         self.remove = QToolButton(self.picture)
         self.remove.setObjectName("removeReferenceButton")
         self.remove.setText("×")
-        self.remove.setToolTip(f"Remove {path.name}")
+        self.remove.setToolTip(self.tr("Remove {name}").format(name=path.name))
         self.remove.setFixedSize(18, 18)
         self.remove.move(TILE - 20, 2)
         self.caption = wrapped()
@@ -102,7 +102,7 @@ class ReferenceStrip(QWidget):
         self.explanation.setObjectName("referenceLimit")
         self.add_button = QToolButton()
         self.add_button.setObjectName("addReferenceButton")
-        self.add_button.setText("Add…")
+        self.add_button.setText(self.tr("Add…"))
         self.add_button.setIcon(plus_icon(self.palette().windowText().color()))
         self.add_button.setIconSize(icon_size(self, 16))
         self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
@@ -203,12 +203,17 @@ class ReferenceStrip(QWidget):
                 if path in self._loaded:
                     tile.show_thumbnail(self._loaded[path])
             sent = number - 2 < self._limit
-            tile.caption.setText(f"image {number}" if sent else "not sent")
+            caption = (
+                self.tr("image {number}").format(number=number) if sent else self.tr("not sent")
+            )
+            tile.caption.setText(caption)
             tile.picture.setEnabled(sent)
         full = len(self._paths) >= self._limit
         self.add_button.setEnabled(not full)
         self.add_button.setToolTip(
-            "All reference slots are used" if full else "Add character or style references"
+            self.tr("All reference slots are used")
+            if full
+            else self.tr("Add character or style references")
         )
         self.count_label.setText(f"{min(len(self._paths), self._limit)} / {self._limit}")
         self._columns = 0
