@@ -52,7 +52,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("FluxDesk Settings"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)  # wrapped notes stay a few lines, also in Japanese
         layout = QVBoxLayout(self)
 
         key_box = QGroupBox(self.tr("BFL API key"), self)
@@ -116,17 +116,16 @@ class SettingsDialog(QDialog):
         self.demo.setChecked(preferences.demo_when_no_key)
         self.demo.toggled.connect(self.demo_when_no_key_changed)
         form.addRow("", self.demo)
+        self._add_language_rows(form, preferences.language)
         layout.addWidget(general)
-        layout.addWidget(self._language_box(preferences.language))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.show_key_state(key_state)
 
-    def _language_box(self, language: str) -> QGroupBox:
-        box = QGroupBox(self.tr("Language"), self)
-        form = QFormLayout(box)
+    def _add_language_rows(self, form: QFormLayout, language: str) -> None:
+        box = form.parentWidget()
         self.language = QComboBox(box)
         self.language.setObjectName("languagePicker")
         system = _LANGUAGE_NAMES[resolve_language(SYSTEM)]
@@ -140,14 +139,15 @@ class SettingsDialog(QDialog):
         self.language_note = QLabel(self.tr("Restart FluxDesk to see the new language."), box)
         self.language_note.setObjectName("languageNote")
         self.language_note.setWordWrap(True)
-        self.language_note.setVisible(False)
         form.addRow("", self.language_note)
-        return box
+        self._language_form = form
+        form.setRowVisible(self.language_note, False)
 
     @Slot(int)
     def _on_language_changed(self, index: int) -> None:
         code = self.language.itemData(index)
-        self.language_note.setVisible(resolve_language(code) != shown_language())
+        changed = resolve_language(code) != shown_language()
+        self._language_form.setRowVisible(self.language_note, changed)
         self.language_changed.emit(code)
 
     def add_section(self, section: QWidget) -> None:
