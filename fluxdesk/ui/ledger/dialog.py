@@ -235,7 +235,9 @@ class LedgerDialog(QDialog):
                 table = _table(headers, f"ledgerBy{grouping.name.capitalize()}")
                 self.group_tables[grouping.name] = table
                 self.tabs.insertTab(
-                    self.tabs.count(), table, self.tr("By {what}").format(what=grouping.name)
+                    self.tabs.count(),
+                    table,
+                    self.tr("By {what}").format(what=core_text(grouping.label).lower()),
                 )
             label = _model_label if grouping.name == "model" else (lambda key: key or "—")
             self._fill(table, ledger.rows(grouping.name), label)
