@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fluxdesk.core.api.pricing import format_credits
+from fluxdesk.core.messages import Message
 
 MAX_CREDITS = 10_000_000  # $100k: anything larger is a typo
 
@@ -54,15 +55,22 @@ def check_run(budget: Budget, estimate: float, spent_this_month: float) -> Budge
     reasons = []
     if budget.confirm_above and estimate > budget.confirm_above:
         reasons.append(
-            f"This run is estimated at {format_credits(estimate)}, above your "
-            f"confirmation threshold of {format_credits(budget.confirm_above)}."
+            Message(
+                "This run is estimated at {estimate}, above your confirmation threshold of "
+                "{threshold}.",
+                estimate=format_credits(estimate),
+                threshold=format_credits(budget.confirm_above),
+            )
         )
     if budget.monthly_cap and spent_this_month + estimate > budget.monthly_cap:
         left = max(0.0, budget.monthly_cap - spent_this_month)
         reasons.append(
-            f"It would take this month's spending to "
-            f"{format_credits(round(spent_this_month + estimate, 3))}, over your monthly "
-            f"budget of {format_credits(budget.monthly_cap)} ({format_credits(round(left, 3))} "
-            "left)."
+            Message(
+                "It would take this month's spending to {total}, over your monthly budget of "
+                "{cap} ({left} left).",
+                total=format_credits(round(spent_this_month + estimate, 3)),
+                cap=format_credits(budget.monthly_cap),
+                left=format_credits(round(left, 3)),
+            )
         )
     return BudgetCheck(tuple(reasons))

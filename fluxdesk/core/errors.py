@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from fluxdesk.core.messages import Message
+
 
 class FluxError(Exception):
     kind: str = "error"
@@ -29,7 +31,12 @@ class FluxError(Exception):
 
 
 def _problems_text(problems: Sequence[tuple[str, str]]) -> str:
-    return "; ".join(f"{field}: {reason}" if field else reason for field, reason in problems)
+    """'width: must be at least 256; seed: …' as nested Messages, so each part translates."""
+    parts = [Message("{field}: {reason}", field=f, reason=r) if f else r for f, r in problems]
+    text = parts[0] if parts else ""
+    for part in parts[1:]:
+        text = Message("{first}; {then}", first=text, then=part)
+    return text
 
 
 class InputError(FluxError):
@@ -43,7 +50,11 @@ class ValidationProblem(InputError):
 
     def __init__(self, problems: Sequence[tuple[str, str]]) -> None:
         self.problems = tuple(problems)
-        super().__init__(f"Invalid settings, nothing was sent: {_problems_text(problems)}")
+        super().__init__(
+            Message(
+                "Invalid settings, nothing was sent: {problems}", problems=_problems_text(problems)
+            )
+        )
 
 
 class CorruptImage(InputError):
@@ -71,8 +82,10 @@ class MissingKey(AuthError):
     def __init__(self, user_message: str | None = None) -> None:
         super().__init__(
             user_message
-            or "No API key is set. Add your BFL key in Settings (it is kept in the system "
-            "keychain) or set the BFL_API_KEY environment variable."
+            or Message(
+                "No API key is set. Add your BFL key in Settings (it is kept in the system "
+                "keychain) or set the BFL_API_KEY environment variable."
+            )
         )
 
 
@@ -99,8 +112,8 @@ class ServerRejected(FluxError):
 
     def __init__(self, problems: Sequence[tuple[str, str]]) -> None:
         self.problems = tuple(problems)
-        text = _problems_text(problems) or "no reason given"
-        super().__init__(f"The API rejected the request: {text}")
+        text = _problems_text(problems) or Message("no reason given")
+        super().__init__(Message("The API rejected the request: {problems}", problems=text))
 
 
 class ServerError(FluxError):
@@ -163,8 +176,10 @@ class SecretStoreUnavailable(FluxError):
 
     def __init__(self, detail: str | None = None) -> None:
         super().__init__(
-            "No system keychain is available to keep the API key safely. Set the BFL_API_KEY "
-            "environment variable instead; FluxDesk never writes the key to a plain file.",
+            Message(
+                "No system keychain is available to keep the API key safely. Set the BFL_API_KEY "
+                "environment variable instead; FluxDesk never writes the key to a plain file."
+            ),
             detail=detail,
         )
 
@@ -175,7 +190,7 @@ class OperationCancelled(FluxError):
     kind = "cancelled"
 
     def __init__(self) -> None:
-        super().__init__("Cancelled.")
+        super().__init__(Message("Cancelled."))
 
 
 class StorageError(FluxError):
@@ -190,7 +205,7 @@ class UnexpectedError(FluxError):
     @classmethod
     def wrap(cls, exc: BaseException) -> UnexpectedError:
         return cls(
-            "Something unexpected went wrong; the details are in the log file.",
+            Message("Something unexpected went wrong; the details are in the log file."),
             detail=f"{type(exc).__name__}: {exc}",
         )
 
@@ -202,8 +217,11 @@ class OutputExists(InputError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"'{path.name}' already exists in {path.parent}. Choose another name, or allow "
-            "replacing it."
+            Message(
+                "'{name}' already exists in {folder}. Choose another name, or allow replacing it.",
+                name=path.name,
+                folder=str(path.parent),
+            )
         )
         self.path = path
 

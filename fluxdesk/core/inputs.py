@@ -16,6 +16,7 @@ from fluxdesk.core.errors import InputError, ValidationProblem
 from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.imaging.load import load_image
 from fluxdesk.core.imaging.prepare import PreparedImage, prepare_image, prepare_mask
+from fluxdesk.core.messages import Message
 
 
 def _store(store: HistoryStore, prepared: PreparedImage, slot: str) -> InputImage:
@@ -42,10 +43,26 @@ def inputs_from_files(
     """Files in `--input` order: the main image first, then references."""
     if len(paths) > len(spec.image_slots):
         if not spec.image_slots:
-            raise InputError(f"{spec.label} takes no input image.")
-        raise InputError(f"{spec.label} takes at most {len(spec.image_slots)} input image(s).")
+            raise InputError(
+                Message(
+                    "{label} takes no input image.",
+                    label=spec.label,
+                )
+            )
+        raise InputError(
+            Message(
+                "{label} takes at most {count} input image(s).",
+                label=spec.label,
+                count=len(spec.image_slots),
+            )
+        )
     if mask_path is not None and not spec.takes_mask:
-        raise InputError(f"{spec.label} takes no mask (FLUX.1 Fill does).")
+        raise InputError(
+            Message(
+                "{label} takes no mask (FLUX.1 Fill does).",
+                label=spec.label,
+            )
+        )
     if mask_path is not None and not paths:
         raise InputError("A mask needs an --input image to apply to.")
 

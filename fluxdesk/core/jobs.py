@@ -35,6 +35,7 @@ from fluxdesk.core.errors import (
     UnexpectedError,
     ValidationProblem,
 )
+from fluxdesk.core.messages import Message
 from fluxdesk.core.providers.base import Provider
 from fluxdesk.core.providers.bfl import BflProvider
 
@@ -235,8 +236,10 @@ class _Job:
                 not_found += 1
                 if not_found >= self.policy.not_found_grace:
                     raise TaskNotFound(
-                        f"{provider.label} no longer knows this job (it may have expired). "
-                        "Run it again."
+                        Message(
+                            "{label} no longer knows this job (it may have expired). Run it again.",
+                            label=provider.label,
+                        )
                     )
             else:
                 not_found = 0
@@ -248,9 +251,13 @@ class _Job:
             if elapsed > self.policy.deadline:
                 minutes = self.policy.deadline / 60
                 raise PollTimeout(
-                    f"The job was not ready after {minutes:g} minutes, so FluxDesk stopped "
-                    f"waiting. It stays in the history and can be resumed while {provider.label} "
-                    "keeps it."
+                    Message(
+                        "The job was not ready after {minutes:g} minutes, so FluxDesk stopped "
+                        "waiting. It stays in the history and can be resumed while {label} keeps "
+                        "it.",
+                        minutes=minutes,
+                        label=provider.label,
+                    )
                 )
             interval = self.policy.next_interval(interval, elapsed, last_progress)
             self._wait(interval)

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from fluxdesk.core.messages import Message
+
 # Error kinds (core/errors.py) whose jobs BFL does not charge: moderation, its own failures.
 REFUNDED_KINDS = ("moderated", "generation_failed")
 
@@ -35,11 +37,11 @@ class Grouping:
     columns: tuple[str, ...] = ()  # the history columns it needs
 
 
-DAY = Grouping("day", "Day", "date(created_at, 'unixepoch', 'localtime')")
-MODEL = Grouping("model", "Model", "model")
+DAY = Grouping("day", Message("Day"), "date(created_at, 'unixepoch', 'localtime')")
+MODEL = Grouping("model", Message("Model"), "model")
 # Project, chapter and page come with the history's projects; each appears in the ledger as
 # soon as the jobs table has one of its columns (the name, or the name with "_id").
-_OPTIONAL = ("project", "chapter", "page")
+_OPTIONAL = {"project": Message("Project"), "chapter": Message("Chapter"), "page": Message("Page")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +79,10 @@ def _connect(db_path: Path) -> Iterator[sqlite3.Connection]:
 def available_groupings(db: sqlite3.Connection) -> tuple[Grouping, ...]:
     columns = {row[1] for row in db.execute("PRAGMA table_info(jobs)")}
     found = [DAY, MODEL]
-    for name in _OPTIONAL:
+    for name, label in _OPTIONAL.items():
         column = next((c for c in (name, f"{name}_id") if c in columns), None)
         if column:
-            found.append(Grouping(name, name.capitalize(), column, (column,)))
+            found.append(Grouping(name, label, column, (column,)))
     return tuple(found)
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from fluxdesk import __version__
 from fluxdesk.core.batch import BatchJob, run_batch_job
 from fluxdesk.core.concurrency import ACCOUNT_LIMIT, ConcurrencyGate
+from fluxdesk.core.config import load_preferences
 from fluxdesk.core.errors import FluxError
 from fluxdesk.core.history.leases import FileLock, InstanceLease
 from fluxdesk.core.history.recovery import open_history_or_recover
@@ -46,6 +47,7 @@ from fluxdesk.ui.crash import install_crash_reporter
 from fluxdesk.ui.file_open import FileOpenWatcher
 from fluxdesk.ui.gc_guard import GuiThreadCollector
 from fluxdesk.ui.history_model import HistoryModel
+from fluxdesk.ui.i18n import install_translations, resolve_language, translate
 from fluxdesk.ui.main_window import MainWindow, Parts
 from fluxdesk.ui.preferences_keeper import PreferencesKeeper
 from fluxdesk.ui.studio_tools import build_studio_tools
@@ -111,9 +113,10 @@ class Built:
             self.batch.start()  # after recovery: it re-sends only what recovery did not take
         if self.window_lock is None:
             self.window.history_dock.notice.show_text(
-                self.window.tr(
+                translate(
+                    "MainWindow",
                     "Another FluxDesk window is open on this history. Both can work safely; "
-                    "press F5 here to see entries made there."
+                    "press F5 here to see entries made there.",
                 )
             )
 
@@ -265,6 +268,9 @@ def run_app(argv: list[str]) -> int:
         print(f"fluxdesk: error: cannot use the data folder ({exc})", file=sys.stderr)
         return 1
     app = _application(sys.argv[0] if sys.argv else "fluxdesk")
+    language = resolve_language(load_preferences(paths.preferences).language)
+    translators = install_translations(app, language)  # before any widget is built
+    log.info("UI language: %s (%d translation files)", language, len(translators))
     collector = GuiThreadCollector(app)
 
     if args.self_test:
@@ -281,10 +287,11 @@ def run_app(argv: list[str]) -> int:
     if built.recovered_from is not None:
         QMessageBox.warning(
             built.window,
-            built.window.tr("History repaired"),
-            built.window.tr(
+            translate("MainWindow", "History repaired"),
+            translate(
+                "MainWindow",
                 "The history database could not be read. It was kept as {name} and a new one "
-                "was started; your images are still in {folder}."
+                "was started; your images are still in {folder}.",
             ).format(name=built.recovered_from.name, folder=paths.images),
         )
     built.start()

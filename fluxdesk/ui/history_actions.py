@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from fluxdesk.core.jobs import JobState
 from fluxdesk.ui.history_rows import JobRow
+from fluxdesk.ui.i18n import translate
 
 
 @dataclass(frozen=True)
@@ -38,30 +39,36 @@ class HistoryActions:
 
 def build_history_actions(owner: QWidget) -> HistoryActions:
     def action(text: str, shortcut: QKeySequence | str | None = None) -> QAction:
-        made = QAction(owner.tr(text), owner)
+        made = QAction(translate("HistoryActions", text), owner)
         if shortcut is not None:
             made.setShortcut(QKeySequence(shortcut))
         made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         return made
 
     return HistoryActions(
-        show=action("Show on canvas"),
-        use_input=action("Use as input", "Ctrl+I"),
-        reuse_settings=action("Reuse settings", "Ctrl+R"),
-        reuse_seed=action("Reuse seed"),
-        copy_prompt=action("Copy prompt", "Ctrl+Shift+C"),
-        open_folder=action("Open containing folder"),
-        star=action("Star", "S"),
-        reject=action("Reject", "X"),
-        compare=action("Compare the two…", "Ctrl+D"),
-        to_page=action("Move to the current page"),
-        resume=action("Resume (fetch the result)"),
-        cancel=action("Cancel job"),
-        delete=action("Delete", QKeySequence.StandardKey.Delete),
-        restore=action("Restore from the Trash"),
-        purge=action("Delete for good…", "Shift+Del"),
-        undo=action("Undo delete", QKeySequence.StandardKey.Undo),
-        refresh=action("Refresh", QKeySequence.StandardKey.Refresh),
+        show=action(QT_TRANSLATE_NOOP("HistoryActions", "Show on canvas")),
+        use_input=action(QT_TRANSLATE_NOOP("HistoryActions", "Use as input"), "Ctrl+I"),
+        reuse_settings=action(QT_TRANSLATE_NOOP("HistoryActions", "Reuse settings"), "Ctrl+R"),
+        reuse_seed=action(QT_TRANSLATE_NOOP("HistoryActions", "Reuse seed")),
+        copy_prompt=action(QT_TRANSLATE_NOOP("HistoryActions", "Copy prompt"), "Ctrl+Shift+C"),
+        open_folder=action(QT_TRANSLATE_NOOP("HistoryActions", "Open containing folder")),
+        star=action(QT_TRANSLATE_NOOP("HistoryActions", "Star"), "S"),
+        reject=action(QT_TRANSLATE_NOOP("HistoryActions", "Reject"), "X"),
+        compare=action(QT_TRANSLATE_NOOP("HistoryActions", "Compare the two…"), "Ctrl+D"),
+        to_page=action(QT_TRANSLATE_NOOP("HistoryActions", "Move to the current page")),
+        resume=action(QT_TRANSLATE_NOOP("HistoryActions", "Resume (fetch the result)")),
+        cancel=action(QT_TRANSLATE_NOOP("HistoryActions", "Cancel job")),
+        delete=action(
+            QT_TRANSLATE_NOOP("HistoryActions", "Delete"), QKeySequence.StandardKey.Delete
+        ),
+        restore=action(QT_TRANSLATE_NOOP("HistoryActions", "Restore from the Trash")),
+        purge=action(QT_TRANSLATE_NOOP("HistoryActions", "Delete for good…"), "Shift+Del"),
+        undo=action(
+            QT_TRANSLATE_NOOP("HistoryActions", "Undo delete"), QKeySequence.StandardKey.Undo
+        ),
+        refresh=action(
+            QT_TRANSLATE_NOOP("HistoryActions", "Refresh"), QKeySequence.StandardKey.Refresh
+        ),
     )
 
 
@@ -93,8 +100,12 @@ def enable_for(actions: HistoryActions, rows: list[JobRow], has_page: bool) -> N
     all_rejected = bool(finished) and all(row.rejected for row in finished)
     owner = actions.star.parent()
     assert isinstance(owner, QWidget)
-    actions.star.setText(owner.tr("Remove star") if all_starred else owner.tr("Star"))
-    actions.reject.setText(owner.tr("Un-reject") if all_rejected else owner.tr("Reject"))
+    remove_star = QT_TRANSLATE_NOOP("HistoryActions", "Remove star")
+    un_reject = QT_TRANSLATE_NOOP("HistoryActions", "Un-reject")
+    star = remove_star if all_starred else QT_TRANSLATE_NOOP("HistoryActions", "Star")
+    reject = un_reject if all_rejected else QT_TRANSLATE_NOOP("HistoryActions", "Reject")
+    actions.star.setText(translate("HistoryActions", star))
+    actions.reject.setText(translate("HistoryActions", reject))
 
 
 def context_menu(actions: HistoryActions, rows: list[JobRow], parent: QWidget) -> QMenu:

@@ -5,7 +5,7 @@ are clickable in place."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QCoreApplication,
+    QT_TRANSLATE_NOOP,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -26,9 +26,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from fluxdesk.core.api.pricing import format_credits
 from fluxdesk.core.jobs import JobState
 from fluxdesk.ui.history_model import ROW_ROLE, JobRow
+from fluxdesk.ui.i18n import credits_text, translate
 
 ROW_HEIGHT = 84
 THUMB = 68
@@ -37,13 +37,13 @@ TILE = 148  # grid: default thumbnail square (the dock fits it to its width)
 TILE_TEXT = 34  # grid: two short lines under it
 
 _STATE_TEXT = {
-    JobState.queued: "Queued",
-    JobState.submitting: "Sending…",
-    JobState.running: "Generating",
-    JobState.downloading: "Saving…",
-    JobState.succeeded: "Done",
-    JobState.failed: "Failed",
-    JobState.cancelled: "Cancelled",
+    JobState.queued: QT_TRANSLATE_NOOP("HistoryDelegate", "Queued"),
+    JobState.submitting: QT_TRANSLATE_NOOP("HistoryDelegate", "Sending…"),
+    JobState.running: QT_TRANSLATE_NOOP("HistoryDelegate", "Generating"),
+    JobState.downloading: QT_TRANSLATE_NOOP("HistoryDelegate", "Saving…"),
+    JobState.succeeded: QT_TRANSLATE_NOOP("HistoryDelegate", "Done"),
+    JobState.failed: QT_TRANSLATE_NOOP("HistoryDelegate", "Failed"),
+    JobState.cancelled: QT_TRANSLATE_NOOP("HistoryDelegate", "Cancelled"),
 }
 _STATE_COLOUR = {
     JobState.succeeded: QColor("#3fa66a"),
@@ -59,16 +59,13 @@ PIXMAP_CACHE_KB = 32 * 1024  # scaled thumbnails, so scrolling never rescales on
 
 
 def state_label(row: JobRow) -> str:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("HistoryDelegate", text)
-
     if row.paused:
-        return tr("Paused")
+        return translate("HistoryDelegate", "Paused")
     if row.expired:
-        return tr("Expired")
+        return translate("HistoryDelegate", "Expired")
     if row.state is JobState.cancelled and row.error_kind == "not_sent":
-        return tr("Not sent")
-    text = tr(_STATE_TEXT[row.state])
+        return translate("HistoryDelegate", "Not sent")
+    text = translate("HistoryDelegate", _STATE_TEXT[row.state])
     if row.state is JobState.running and row.progress:
         text += f" {row.progress:.0%}"
     return text
@@ -349,11 +346,11 @@ def _elide_two_lines(painter: QPainter, text: str, width: int) -> str:
 def _footer(row: JobRow) -> str:
     parts = []
     if row.seed is not None:
-        parts.append(f"seed {row.seed}")
+        parts.append(translate("HistoryDelegate", "seed {seed}").format(seed=row.seed))
     if row.result_size:
         parts.append(f"{row.result_size[0]}×{row.result_size[1]}")
     if row.cost is not None and row.state is JobState.succeeded:
-        parts.append(format_credits(row.cost).split(" (")[0])
+        parts.append(credits_text(row.cost).split(" (")[0])
     if row.seconds is not None and row.state is JobState.succeeded:
         parts.append(f"{row.seconds:.0f} s")
     return "  ·  ".join(parts)

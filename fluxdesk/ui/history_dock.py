@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fluxdesk.core.api.pricing import format_credits
 from fluxdesk.core.jobs import JobId, JobState
 from fluxdesk.ui.history_actions import build_history_actions, context_menu, enable_for
 from fluxdesk.ui.history_delegate import TILE, HistoryDelegate
@@ -35,6 +34,7 @@ from fluxdesk.ui.history_filters import HistoryFilterBar
 from fluxdesk.ui.history_list_view import HistoryListView
 from fluxdesk.ui.history_model import HistoryModel, JobRow
 from fluxdesk.ui.history_projects import ProjectPicker
+from fluxdesk.ui.i18n import credits_text
 from fluxdesk.ui.lineage_model import LineageModel
 from fluxdesk.ui.notice_bar import NoticeBar
 from fluxdesk.ui.text import count_text
@@ -248,7 +248,7 @@ class HistoryDock(QDockWidget):
 
     def show_spend(self, credits: float | None) -> None:
         self.spend.setText(
-            self.tr("spent: {credits}").format(credits=format_credits(credits).split(" (")[0])
+            self.tr("spent: {credits}").format(credits=credits_text(credits).split(" (")[0])
             if credits
             else ""
         )

@@ -25,6 +25,8 @@ from fluxdesk.core.errors import InputError
 from fluxdesk.core.history.search import HistoryQuery
 from fluxdesk.core.jobs import JobId, JobUpdate
 from fluxdesk.ui.history_rows import JobRow, RowCache, ThumbnailCache
+from fluxdesk.ui.i18n import translate
+from fluxdesk.ui.text import count_text
 
 __all__ = ["ROW_ROLE", "HistoryModel", "JobRow"]
 
@@ -247,16 +249,22 @@ class HistoryModel(QStringListModel):
 def tooltip(row: JobRow) -> str:
     lines = [row.title, row.request.prompt[:300]]
     if row.seed is not None:
-        lines.append(f"Seed {row.seed}")
+        lines.append(translate("HistoryModel", "Seed {seed}").format(seed=row.seed))
     try:
         slots = set(get_model(row.request.model).reference_slots)
     except InputError:  # another provider's model, or one this version no longer knows
         slots = set()
     references = sum(image.slot in slots for image in row.request.inputs)
     if references:
-        lines.append("1 reference image" if references == 1 else f"{references} reference images")
+        lines.append(
+            count_text(
+                references,
+                translate("HistoryModel", "1 reference image"),
+                translate("HistoryModel", "{n} reference images"),
+            )
+        )
     if row.request.cleanup is not None:
-        lines.append("Scan cleaned up before sending")
+        lines.append(translate("HistoryModel", "Scan cleaned up before sending"))
     if row.error_message:
         lines.append(row.error_message)
     return "\n".join(line for line in lines if line)

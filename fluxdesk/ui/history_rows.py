@@ -24,6 +24,7 @@ from fluxdesk.core.jobs import JobId, JobState, JobUpdate
 from fluxdesk.core.panels.runs import EDIT_KIND as COMPOSED_KIND
 from fluxdesk.core.providers.base import PROVIDER_LABELS
 from fluxdesk.core.providers.registry import model_label
+from fluxdesk.ui.i18n import core_text
 
 ROW_CACHE_SIZE = 3000
 THUMBNAIL_CACHE_SIZE = 400  # ~40 MB of 160 px pixmaps at most
@@ -99,7 +100,8 @@ class JobRow:
             request=record.request,
             state=record.state,
             progress=record.progress,
-            error_message=record.error_message,
+            # Stored in English; a known message shows in the UI language.
+            error_message=core_text(record.error_message) if record.error_message else None,
             result_path=result.path if result else None,
             result_sha=result.sha256 if result else None,
             result_size=(result.width, result.height) if result else None,
@@ -150,7 +152,7 @@ class JobRow:
         if update.progress is not None:
             changes["progress"] = update.progress
         if update.error is not None:
-            changes["error_message"] = update.error.user_message
+            changes["error_message"] = core_text(update.error.user_message)
             changes["error_kind"] = update.error.kind
         elif not update.state.is_terminal:
             changes["error_message"] = None  # running again: the note about the pause is old

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from fluxdesk import __version__
-from fluxdesk.core.api.pricing import format_credits
 from fluxdesk.core.jobs import JobId
 from fluxdesk.core.prompt_state import PromptState
 from fluxdesk.ui.actions import apply_icons, build_actions, build_menus, compare_button
@@ -38,6 +37,7 @@ from fluxdesk.ui.edit_tools import EditTools
 from fluxdesk.ui.history_dock import HistoryDock
 from fluxdesk.ui.history_model import HistoryModel
 from fluxdesk.ui.history_wiring import HistoryWiring
+from fluxdesk.ui.i18n import core_text, credits_text
 from fluxdesk.ui.panels.feature import PanelsFeature
 from fluxdesk.ui.preferences_keeper import PreferencesKeeper
 from fluxdesk.ui.printing.finish_export import FinishExport
@@ -50,7 +50,9 @@ from fluxdesk.ui.text import count_text
 from fluxdesk.ui.window_state import WindowState
 from fluxdesk.ui.workers import JobRunner
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.bmp *.psd);;All files (*)"
+IMAGE_FILTER = QT_TRANSLATE_NOOP(
+    "MainWindow", "Images (*.png *.jpg *.jpeg *.tif *.tiff *.webp *.bmp *.psd);;All files (*)"
+)
 
 
 @dataclass(frozen=True)
@@ -319,7 +321,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_account_balance_changed(self, balance: object) -> None:
         if isinstance(balance, int | float):
-            self.balance_label.setText(self.tr("Balance: ") + format_credits(float(balance)))
+            self.balance_label.setText(self.tr("Balance: ") + credits_text(float(balance)))
         else:
             self.balance_label.setText("")
 
@@ -336,12 +338,13 @@ class MainWindow(QMainWindow):
             self._parts.preferences.value,
             account.key_state(),
             self,
-            keychain_problem=problem.user_message if problem else None,
+            keychain_problem=core_text(problem.user_message) if problem else None,
         )
         dialog.save_key_requested.connect(account.save_key)
         dialog.forget_key_requested.connect(account.forget_key)
         dialog.region_changed.connect(self._parts.preferences.set_region)
         dialog.demo_when_no_key_changed.connect(self._parts.preferences.set_demo_when_no_key)
+        dialog.language_changed.connect(self._parts.preferences.set_language)
         account.key_checked.connect(dialog.show_check_result)
         account.key_state_changed.connect(dialog.show_key_state)
         section = ProviderSettings(self._parts.providers, dialog)
@@ -384,11 +387,18 @@ class MainWindow(QMainWindow):
             answer = QMessageBox.question(
                 self,
                 self.tr("Jobs are still running"),
-                count_text(running, self.tr("1 job is"), self.tr("{n} jobs are"))
-                + self.tr(
-                    " still running. Jobs already sent are paid for: FluxDesk keeps them and "
-                    "fetches their results the next time it starts (while BFL keeps them, about "
-                    "10 minutes). Quit now?"
+                count_text(
+                    running,
+                    self.tr(
+                        "1 job is still running. Jobs already sent are paid for: FluxDesk keeps "
+                        "them and fetches their results the next time it starts (while BFL keeps "
+                        "them, about 10 minutes). Quit now?"
+                    ),
+                    self.tr(
+                        "{n} jobs are still running. Jobs already sent are paid for: FluxDesk "
+                        "keeps them and fetches their results the next time it starts (while BFL "
+                        "keeps them, about 10 minutes). Quit now?"
+                    ),
                 ),
             )
             if answer != QMessageBox.StandardButton.Yes:

@@ -50,6 +50,10 @@ class PreferencesKeeper(QObject):
     def set_demo_when_no_key(self, enabled: bool) -> None:
         self._change(dataclasses.replace(self.value, demo_when_no_key=enabled))
 
+    @Slot(str)
+    def set_language(self, language: str) -> None:
+        self._change(dataclasses.replace(self.value, language=language))
+
     @Slot(object)
     def set_budget(self, budget: Budget) -> None:
         self._change(dataclasses.replace(self.value, budget=budget))

@@ -1,8 +1,9 @@
-"""Settings: the API key (checked, then kept in the system keychain), region, demo mode."""
+"""Settings: the API key (checked, then kept in the system keychain), region, demo mode,
+language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,12 +23,15 @@ from PySide6.QtWidgets import (
 from fluxdesk.core.api.hosts import Region
 from fluxdesk.core.config import Preferences
 from fluxdesk.ui.controllers.account import KeyState
+from fluxdesk.ui.i18n import ENGLISH, JAPANESE, SYSTEM, resolve_language, shown_language
 
 _REGION_LABELS = {
-    Region.global_: "Global (api.bfl.ai, automatic failover)",
-    Region.eu: "Europe (api.eu.bfl.ai)",
-    Region.us: "United States (api.us.bfl.ai)",
+    Region.global_: QT_TRANSLATE_NOOP("SettingsDialog", "Global (api.bfl.ai, automatic failover)"),
+    Region.eu: QT_TRANSLATE_NOOP("SettingsDialog", "Europe (api.eu.bfl.ai)"),
+    Region.us: QT_TRANSLATE_NOOP("SettingsDialog", "United States (api.us.bfl.ai)"),
 }
+# Each language by its own name, so an artist can find theirs whatever the UI shows now.
+_LANGUAGE_NAMES = {ENGLISH: "English", JAPANESE: "日本語"}
 
 
 class SettingsDialog(QDialog):
@@ -35,6 +39,7 @@ class SettingsDialog(QDialog):
     forget_key_requested = Signal()
     region_changed = Signal(str)
     demo_when_no_key_changed = Signal(bool)
+    language_changed = Signal(str)  # "" (the system's), "en", "ja"
 
     def __init__(
         self,
@@ -47,7 +52,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("FluxDesk Settings"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)  # wrapped notes stay a few lines, also in Japanese
         layout = QVBoxLayout(self)
 
         key_box = QGroupBox(self.tr("BFL API key"), self)
@@ -111,12 +116,39 @@ class SettingsDialog(QDialog):
         self.demo.setChecked(preferences.demo_when_no_key)
         self.demo.toggled.connect(self.demo_when_no_key_changed)
         form.addRow("", self.demo)
+        self._add_language_rows(form, preferences.language)
         layout.addWidget(general)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.show_key_state(key_state)
+
+    def _add_language_rows(self, form: QFormLayout, language: str) -> None:
+        box = form.parentWidget()
+        self.language = QComboBox(box)
+        self.language.setObjectName("languagePicker")
+        system = _LANGUAGE_NAMES[resolve_language(SYSTEM)]
+        self.language.addItem(self.tr("System ({language})").format(language=system), SYSTEM)
+        for code, name in _LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.language.currentIndexChanged.connect(self._on_language_changed)
+        form.addRow(self.tr("Language"), self.language)
+        # Widgets set their text once, as they are built: a new language shows after a restart.
+        self.language_note = QLabel(self.tr("Restart FluxDesk to see the new language."), box)
+        self.language_note.setObjectName("languageNote")
+        self.language_note.setWordWrap(True)
+        form.addRow("", self.language_note)
+        self._language_form = form
+        form.setRowVisible(self.language_note, False)
+
+    @Slot(int)
+    def _on_language_changed(self, index: int) -> None:
+        code = self.language.itemData(index)
+        changed = resolve_language(code) != shown_language()
+        self._language_form.setRowVisible(self.language_note, changed)
+        self.language_changed.emit(code)
 
     def add_section(self, section: QWidget) -> None:
         """Another group of settings (e.g. other providers), above the Close button."""

@@ -2,48 +2,88 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from fluxdesk.ui.i18n import translate
+
 _SHORTCUTS = (
-    ("Generate", "Ctrl+Enter"),
-    ("Open pencils", "Ctrl+O"),
-    ("Paste an image", "Ctrl+V"),
-    ("Show the input", "Ctrl+Shift+I"),
-    ("Zoom in / out", "Ctrl+= / Ctrl+-  (or the mouse wheel)"),
-    ("Fit / 100%", "Ctrl+0 / Ctrl+1  (double-click toggles)"),
-    ("Pan", "Drag, middle-drag or Space+drag; arrow keys"),
-    ("Compare: result, wipe, side by side, flip", "Alt+1 … Alt+4"),
-    ("Compare: onion skin, what moved (heat map)", "Alt+5 / Alt+6"),
-    ("Flip to the pencils", "Hold F"),
-    ("Tools: navigate, rectangle, lasso, mask, expand, panels", "V / M / L / B / E / P"),
-    ("Detect panels / run on all panels", "Ctrl+Shift+D / Ctrl+Shift+Enter"),
-    ("Redo the selected panels", "Ctrl+Shift+R"),
-    ("Merge panels / delete panels", "Ctrl+G / Delete (Panels tool)"),
-    ("Square selection / deselect", "Shift while dragging / Ctrl+D or Esc"),
-    ("Brush smaller / bigger; paint or erase", "[ / ]; X"),
-    ("Undo / redo a mask stroke", "Ctrl+Z / Ctrl+Shift+Z"),
-    ("Use the selected result as input", "Ctrl+I"),
-    ("Reuse the selected entry's settings", "Ctrl+R"),
-    ("Cancel the selected job / all jobs", "Delete / Ctrl+Shift+."),
-    ("Export the page / a chapter PDF", "Ctrl+E / Ctrl+Shift+E"),
-    ("Export the page as a layered PSD", "Ctrl+Alt+E"),
-    ("Chapter batch (contact sheet)", "Ctrl+Shift+B"),
-    ("In the contact sheet: accept, redo, branch, compare", "A / R / B / C"),
-    ("In the contact sheet: the page's other results", "[ / ]"),
-    ("Undo / redo a page or finishing change", "Ctrl+Z / Ctrl+Shift+Z"),
-    ("Task presets", "Ctrl+Shift+P"),
-    ("Clean up the scan (panel)", "Ctrl+Shift+K"),
-    ("Spending", "Ctrl+Shift+L"),
-    ("Settings", "Ctrl+,"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Generate"), "Ctrl+Enter"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Open pencils"), "Ctrl+O"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Paste an image"), "Ctrl+V"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Show the input"), "Ctrl+Shift+I"),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Zoom in / out"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Ctrl+= / Ctrl+-  (or the mouse wheel)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Fit / 100%"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Ctrl+0 / Ctrl+1  (double-click toggles)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Pan"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Drag, middle-drag or Space+drag; arrow keys"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Compare: result, wipe, side by side, flip"),
+        "Alt+1 \u2026 Alt+4",
+    ),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Compare: onion skin, what moved (heat map)"), "Alt+5 / Alt+6"),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Flip to the pencils"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Hold F"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Tools: navigate, rectangle, lasso, mask, expand, panels"),
+        "V / M / L / B / E / P",
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Detect panels / run on all panels"),
+        "Ctrl+Shift+D / Ctrl+Shift+Enter",
+    ),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Redo the selected panels"), "Ctrl+Shift+R"),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Merge panels / delete panels"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Ctrl+G / Delete (Panels tool)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Square selection / deselect"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Shift while dragging / Ctrl+D or Esc"),
+    ),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Brush smaller / bigger; paint or erase"), "[ / ]; X"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Undo / redo a mask stroke"), "Ctrl+Z / Ctrl+Shift+Z"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Use the selected result as input"), "Ctrl+I"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Reuse the selected entry's settings"), "Ctrl+R"),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Cancel the selected job / all jobs"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Delete / Ctrl+Shift+."),
+    ),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Export the page / a chapter PDF"), "Ctrl+E / Ctrl+Shift+E"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Export the page as a layered PSD"), "Ctrl+Alt+E"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Chapter batch (contact sheet)"), "Ctrl+Shift+B"),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "In the contact sheet: accept, redo, branch, compare"),
+        "A / R / B / C",
+    ),
+    (QT_TRANSLATE_NOOP("Shortcuts", "In the contact sheet: the page's other results"), "[ / ]"),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Undo / redo a page or finishing change"),
+        "Ctrl+Z / Ctrl+Shift+Z",
+    ),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Task presets"), "Ctrl+Shift+P"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Clean up the scan (panel)"), "Ctrl+Shift+K"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Spending"), "Ctrl+Shift+L"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Settings"), "Ctrl+,"),
 )
 
 
 def show_shortcuts(parent: QWidget) -> None:
     dialog = QDialog(parent)
-    dialog.setWindowTitle(dialog.tr("Keyboard Shortcuts"))
+    dialog.setWindowTitle(translate("Shortcuts", "Keyboard Shortcuts"))
     layout = QVBoxLayout(dialog)
     rows = "".join(
-        f"<tr><td style='padding:3px 18px 3px 0'>{dialog.tr(what)}</td><td><b>{keys}</b></td></tr>"
+        f"<tr><td style='padding:3px 18px 3px 0'>{translate('Shortcuts', what)}</td>"
+        f"<td><b>{translate('Shortcuts', keys)}</b></td></tr>"
         for what, keys in _SHORTCUTS
     )
     layout.addWidget(QLabel(f"<table>{rows}</table>", dialog))

@@ -3,7 +3,7 @@ steps, guidance, input image, LoRA and size. FluxDesk's guess is filled in."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from fluxdesk.core.providers.comfy.workflow import ROLE_LABELS, ROLES, NodeInput, literal_inputs
 from fluxdesk.ui.controllers.providers import WorkflowDraft
+from fluxdesk.ui.i18n import core_text
 
-_UNUSED = "(not used)"
+_UNUSED = QT_TRANSLATE_NOOP("WorkflowMappingDialog", "(not used)")
 
 
 def _describe(draft: WorkflowDraft, target: NodeInput) -> str:
@@ -64,7 +65,7 @@ class WorkflowMappingDialog(QDialog):
                 picker.setCurrentIndex(max(0, picker.findData(list(guess))))
             picker.currentIndexChanged.connect(self._on_picker_changed)
             self.pickers[role] = picker
-            form.addRow(self.tr(ROLE_LABELS[role]), picker)
+            form.addRow(core_text(ROLE_LABELS[role]), picker)
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

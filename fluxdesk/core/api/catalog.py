@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from fluxdesk.core.errors import InputError
+from fluxdesk.core.messages import Message
 
 
 class FieldKind(StrEnum):
@@ -104,10 +105,10 @@ def _output_format(default: str) -> FieldSpec:
     return FieldSpec(
         "output_format",
         FieldKind.choice,
-        "Output format",
+        Message("Output format"),
         default=default,
         choices=OUTPUT_FORMATS,
-        help="PNG keeps line art lossless; JPEG is smaller.",
+        help=Message("PNG keeps line art lossless; JPEG is smaller."),
     )
 
 
@@ -115,11 +116,11 @@ def _safety(maximum: int) -> FieldSpec:
     return FieldSpec(
         "safety_tolerance",
         FieldKind.integer,
-        "Safety tolerance",
+        Message("Safety tolerance"),
         default=2,
         minimum=0,
         maximum=maximum,
-        help="0 is the strictest moderation.",
+        help=Message("0 is the strictest moderation."),
         advanced=True,
     )
 
@@ -128,23 +129,32 @@ def _upsampling(default: bool) -> FieldSpec:
     return FieldSpec(
         "prompt_upsampling",
         FieldKind.boolean,
-        "Prompt upsampling",
+        Message("Prompt upsampling"),
         default=default,
-        help="Let the API rewrite the prompt more creatively.",
+        help=Message("Let the API rewrite the prompt more creatively."),
         advanced=True,
     )
+
+
+_SIZE_LABELS = {"width": Message("Width"), "height": Message("Height")}
+_EXPAND_LABELS = {
+    "top": Message("Expand top"),
+    "bottom": Message("Expand bottom"),
+    "left": Message("Expand left"),
+    "right": Message("Expand right"),
+}
 
 
 def _size(name: str, default: int) -> FieldSpec:
     return FieldSpec(
         name,
         FieldKind.integer,
-        name.capitalize(),
+        _SIZE_LABELS[name],
         default=default,
         minimum=256,
         maximum=1440,
         multiple_of=32,
-        help="Pixels, a multiple of 32 between 256 and 1440.",
+        help=Message("Pixels, a multiple of 32 between 256 and 1440."),
     )
 
 
@@ -152,12 +162,14 @@ def _flux2_size(name: str) -> FieldSpec:
     return FieldSpec(
         name,
         FieldKind.integer,
-        name.capitalize(),
+        _SIZE_LABELS[name],
         default=None,
         minimum=64,
         maximum=4096,
         multiple_of=16,
-        help="Leave empty to match the input (or 1024). A multiple of 16; at most 4 MP in all.",
+        help=Message(
+            "Leave empty to match the input (or 1024). A multiple of 16; at most 4 MP in all."
+        ),
     )
 
 
@@ -165,7 +177,7 @@ def _steps(default: int, minimum: int) -> FieldSpec:
     return FieldSpec(
         "steps",
         FieldKind.integer,
-        "Steps",
+        Message("Steps"),
         default=default,
         minimum=minimum,
         maximum=50,
@@ -177,11 +189,11 @@ def _guidance(default: float, minimum: float, maximum: float) -> FieldSpec:
     return FieldSpec(
         "guidance",
         FieldKind.number,
-        "Guidance",
+        Message("Guidance"),
         default=default,
         minimum=minimum,
         maximum=maximum,
-        help="How closely to follow the prompt.",
+        help=Message("How closely to follow the prompt."),
         advanced=True,
     )
 
@@ -190,7 +202,7 @@ def _aspect(default: str | None, help_text: str) -> FieldSpec:
     return FieldSpec(
         "aspect_ratio",
         FieldKind.aspect_ratio,
-        "Aspect ratio",
+        Message("Aspect ratio"),
         default=default,
         help=help_text,
     )
@@ -200,11 +212,11 @@ def _expand_side(name: str) -> FieldSpec:
     return FieldSpec(
         name,
         FieldKind.integer,
-        f"Expand {name}",
+        _EXPAND_LABELS[name],
         default=0,
         minimum=0,
         maximum=2048,
-        help="Pixels to add on this side.",
+        help=Message("Pixels to add on this side."),
     )
 
 
@@ -214,7 +226,7 @@ SEED_FIELD = "seed"
 COMMON_FIELDS = (PROMPT_FIELD, SEED_FIELD)
 
 _KONTEXT_FIELDS = (
-    _aspect(None, "Between 21:9 and 9:21. Empty keeps the input's shape."),
+    _aspect(None, Message("Between 21:9 and 9:21. Empty keeps the input's shape.")),
     _output_format("png"),
     _safety(6),
     _upsampling(False),
@@ -246,7 +258,7 @@ def _klein(model_id: str, label: str, price: PriceRule) -> ModelSpec:
         _FLUX2_SLOTS[:4],
         price,
         prompt_required=True,
-        summary="Small, fast and cheap FLUX.2; up to 4 reference images.",
+        summary=Message("Small, fast and cheap FLUX.2; up to 4 reference images."),
     )
 
 
@@ -258,7 +270,7 @@ def _flux1(model_id: str, label: str, price: PriceRule, extra: tuple[FieldSpec, 
         (_size("width", 1024), _size("height", 768), *extra, _output_format("jpeg"), _safety(6)),
         ("image_prompt",),
         price,
-        summary="Text to image at an exact size; an optional image prompt (Redux).",
+        summary=Message("Text to image at an exact size; an optional image prompt (Redux)."),
     )
 
 
@@ -282,7 +294,9 @@ MODELS: tuple[ModelSpec, ...] = (
         _KONTEXT_SLOTS,
         PriceRule(flat=4),
         prompt_required=True,
-        summary="Edits an image by instruction: inking, clean-up, redraws. About 1 MP out.",
+        summary=Message(
+            "Edits an image by instruction: inking, clean-up, redraws. About 1 MP out."
+        ),
     ),
     ModelSpec(
         "flux-kontext-max",
@@ -293,19 +307,21 @@ MODELS: tuple[ModelSpec, ...] = (
         PriceRule(flat=8),
         prompt_required=True,
         concurrency=6,
-        summary="Kontext with the best prompt following and typography. Six jobs at a time.",
+        summary=Message(
+            "Kontext with the best prompt following and typography. Six jobs at a time."
+        ),
     ),
     _flux2(
         "flux-2-pro",
         "FLUX.2 [pro]",
         PriceRule(first_mp=3, extra_mp=1.5),
-        "BFL's recommended default for generation and editing; up to 8 references.",
+        Message("BFL's recommended default for generation and editing; up to 8 references."),
     ),
     _flux2(
         "flux-2-max",
         "FLUX.2 [max]",
         PriceRule(first_mp=7, extra_mp=3),
-        "The strongest FLUX.2; up to 8 references.",
+        Message("The strongest FLUX.2; up to 8 references."),
     ),
     ModelSpec(
         "flux-2-flex",
@@ -321,7 +337,7 @@ MODELS: tuple[ModelSpec, ...] = (
         _FLUX2_SLOTS,
         PriceRule(first_mp=5, extra_mp=5),
         prompt_required=True,
-        summary="FLUX.2 with steps and guidance under your control; good with text.",
+        summary=Message("FLUX.2 with steps and guidance under your control; good with text."),
     ),
     _klein("flux-2-klein-4b", "FLUX.2 [klein] 4B", PriceRule(first_mp=1.4, extra_mp=0.1)),
     _klein("flux-2-klein-9b", "FLUX.2 [klein] 9B", PriceRule(first_mp=1.5, extra_mp=0.2)),
@@ -331,22 +347,22 @@ MODELS: tuple[ModelSpec, ...] = (
         "FLUX1.1 [pro] Ultra",
         Family.ultra,
         (
-            _aspect("16:9", "Between 21:9 and 9:21. About 4 MP out."),
+            _aspect("16:9", Message("Between 21:9 and 9:21. About 4 MP out.")),
             FieldSpec(
                 "raw",
                 FieldKind.boolean,
-                "Raw",
+                Message("Raw"),
                 default=False,
-                help="Less processed, more natural-looking images.",
+                help=Message("Less processed, more natural-looking images."),
             ),
             FieldSpec(
                 "image_prompt_strength",
                 FieldKind.number,
-                "Image prompt strength",
+                Message("Image prompt strength"),
                 default=0.1,
                 minimum=0.0,
                 maximum=1.0,
-                help="Blend between the prompt and the image prompt.",
+                help=Message("Blend between the prompt and the image prompt."),
                 advanced=True,
             ),
             _upsampling(False),
@@ -355,7 +371,7 @@ MODELS: tuple[ModelSpec, ...] = (
         ),
         ("image_prompt",),
         PriceRule(flat=6),
-        summary="Large (about 4 MP) text-to-image; an optional image prompt to remix.",
+        summary=Message("Large (about 4 MP) text-to-image; an optional image prompt to remix."),
     ),
     _flux1(
         "flux-dev",
@@ -372,7 +388,7 @@ MODELS: tuple[ModelSpec, ...] = (
         PriceRule(flat=5),
         image_required=True,
         takes_mask=True,
-        summary="Repaints the white part of a mask; the rest of the image is kept.",
+        summary=Message("Repaints the white part of a mask; the rest of the image is kept."),
     ),
     ModelSpec(
         "flux-pro-1.0-expand",
@@ -382,7 +398,7 @@ MODELS: tuple[ModelSpec, ...] = (
         ("image",),
         PriceRule(flat=5),
         image_required=True,
-        summary="Grows the canvas outward and paints what lies beyond the edges.",
+        summary=Message("Grows the canvas outward and paints what lies beyond the edges."),
     ),
 )
 
@@ -394,7 +410,13 @@ def get_model(model_id: str) -> ModelSpec:
         return _BY_ID[model_id]
     except KeyError:
         known = ", ".join(_BY_ID)
-        raise InputError(f"Unknown model '{model_id}'. Known models: {known}.") from None
+        raise InputError(
+            Message(
+                "Unknown model '{model_id}'. Known models: {known}.",
+                model_id=model_id,
+                known=known,
+            )
+        ) from None
 
 
 def model_ids() -> tuple[str, ...]:

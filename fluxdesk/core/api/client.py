@@ -48,6 +48,7 @@ from fluxdesk.core.errors import (
     ServerError,
     ServerRejected,
 )
+from fluxdesk.core.messages import Message
 
 __all__ = ["FluxApi", "RetryPolicy", "Timeouts"]
 
@@ -166,22 +167,30 @@ class FluxApi(KeyedClient):
         self._raise_for_account(response)
         if status in (400, 422):
             raise ServerRejected(detail_problems(json_or_empty(response)))
-        self._raise_server(response, "the job")
+        self._raise_server(response, Message("the job"))
 
     def _raise_server(self, response: requests.Response, what: str) -> NoReturn:
         status = response.status_code
         if status >= 500:
             raise ServerError(
-                f"The API had a problem with {what} (HTTP {status}). Try again in a minute.",
+                Message(
+                    "The API had a problem with {what} (HTTP {status}). Try again in a minute.",
+                    what=what,
+                    status=status,
+                ),
                 detail=detail_text(response),
             )
         raise ProtocolError(
-            f"The API answered {what} with an unexpected HTTP {status}.",
+            Message(
+                "The API answered {what} with an unexpected HTTP {status}.",
+                what=what,
+                status=status,
+            ),
             detail=detail_text(response),
         )
 
     def _parse_handle(self, response: requests.Response) -> TaskHandle:
-        body = self._json(response, "the job")
+        body = self._json(response, Message("the job"))
         task_id, polling_url = body.get("id"), body.get("polling_url")
         if not isinstance(task_id, str) or not task_id:
             raise ProtocolError("The API accepted the job but sent no task id.")
@@ -234,8 +243,8 @@ class FluxApi(KeyedClient):
             raise self._rate_limited(response)
         self._raise_for_account(response)
         if status != 200:
-            self._raise_server(response, "the status check")
-        return self._parse_status(self._json(response, "the status check"))
+            self._raise_server(response, Message("the status check"))
+        return self._parse_status(self._json(response, Message("the status check")))
 
     def _parse_status(self, body: dict[str, Any]) -> PollStatus:
         raw = body.get("status")
@@ -282,15 +291,18 @@ class FluxApi(KeyedClient):
             response = self._get(url)
         except requests.RequestException as exc:
             raise NetworkError(
-                f"Can't reach the API at {self._host(url)} to check the balance.",
+                Message(
+                    "Can't reach the API at {host} to check the balance.",
+                    host=self._host(url),
+                ),
                 detail=type(exc).__name__,
             ) from None
         self._raise_for_account(response)
         if response.status_code == 429:
             raise self._rate_limited(response)
         if response.status_code != 200:
-            self._raise_server(response, "the balance check")
-        value = self._json(response, "the balance check").get("credits")
+            self._raise_server(response, Message("the balance check"))
+        value = self._json(response, Message("the balance check")).get("credits")
         if not isinstance(value, int | float) or isinstance(value, bool):
             raise ProtocolError("The API's balance answer had no credit figure.")
         return float(value)

@@ -12,6 +12,7 @@ import math
 from fluxdesk.core.api.catalog import Family, ModelSpec
 from fluxdesk.core.api.models import GenerationRequest
 from fluxdesk.core.api.validation import parse_aspect_ratio
+from fluxdesk.core.messages import Message
 
 MEGAPIXEL = 1024 * 1024
 
@@ -69,7 +70,8 @@ def estimate_credits(spec: ModelSpec, request: GenerationRequest) -> float:
 
 def format_credits(credits: float) -> str:
     """'4 credits ($0.04)'."""
-    unit = "credit" if credits == 1 else "credits"
     dollars = f"{credits / 100:.3f}"
     dollars = dollars[:-1] if dollars.endswith("0") else dollars  # $0.04, but $0.045
-    return f"{credits:g} {unit} (${dollars})"
+    if credits == 1:
+        return Message("1 credit (${dollars})", dollars=dollars)
+    return Message("{credits} credits (${dollars})", credits=f"{credits:g}", dollars=dollars)

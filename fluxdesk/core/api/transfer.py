@@ -31,6 +31,7 @@ from fluxdesk.core.errors import (
     ServerError,
     SubmitUncertain,
 )
+from fluxdesk.core.messages import Message
 
 MAX_RESULT_BYTES = 200 * 1024 * 1024
 MAX_RESULT_PIXELS = 64_000_000
@@ -133,12 +134,22 @@ def read_json(response: requests.Response, what: str, who: str = "The API") -> d
         body = response.json()
     except ValueError:
         raise ProtocolError(
-            f"{who} sent an unreadable answer to {what} (not JSON). "
-            "It may be having trouble; try again shortly.",
+            Message(
+                "{who} sent an unreadable answer to {what} (not JSON). It may be having "
+                "trouble; try again shortly.",
+                who=who,
+                what=what,
+            ),
             detail=f"HTTP {response.status_code}, {response.text[:200]!r}",
         ) from None
     if not isinstance(body, dict):
-        raise ProtocolError(f"{who} sent an unexpected answer to {what}.")
+        raise ProtocolError(
+            Message(
+                "{who} sent an unexpected answer to {what}.",
+                who=who,
+                what=what,
+            )
+        )
     return body
 
 
@@ -149,7 +160,12 @@ def check_image(data: bytes) -> DownloadedImage:
             fmt = _IMAGE_FORMATS.get(probe.format or "")
             width, height = probe.size
             if fmt is None:
-                raise DownloadError(f"The result is not a PNG, JPEG or WebP ({probe.format}).")
+                raise DownloadError(
+                    Message(
+                        "The result is not a PNG, JPEG or WebP ({format}).",
+                        format=probe.format,
+                    )
+                )
             if width * height > MAX_RESULT_PIXELS:
                 raise DownloadError("The result is larger than any FLUX model produces.")
             probe.load()  # decode fully: catches truncation inside the image data
@@ -223,7 +239,10 @@ class Downloader:
                     raise self._gone(response.status_code)
                 if response.status_code != 200:
                     raise DownloadError(
-                        f"The result could not be downloaded (HTTP {response.status_code}).",
+                        Message(
+                            "The result could not be downloaded (HTTP {status_code}).",
+                            status_code=response.status_code,
+                        ),
                     )
                 data = self._read_body(response, cancel, on_progress)
         except requests.exceptions.ChunkedEncodingError:

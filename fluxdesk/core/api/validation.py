@@ -12,6 +12,7 @@ from typing import Any
 
 from fluxdesk.core.api.catalog import FieldKind, FieldSpec, ModelSpec
 from fluxdesk.core.api.models import GenerationRequest
+from fluxdesk.core.messages import Message
 
 Problem = tuple[str, str]
 
@@ -38,37 +39,39 @@ def check_field(spec: FieldSpec, value: Any) -> str | None:
     """The reason `value` is not acceptable for `spec`, or None when it is."""
     kind = spec.kind
     if kind is FieldKind.boolean:
-        return None if isinstance(value, bool) else "must be true or false"
+        return None if isinstance(value, bool) else Message("must be true or false")
     if kind in (FieldKind.integer, FieldKind.number):
         if isinstance(value, bool):
-            return "must be a number"
+            return Message("must be a number")
         if kind is FieldKind.integer and not isinstance(value, int):
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
             else:
-                return "must be a whole number"
+                return Message("must be a whole number")
         if not isinstance(value, int | float) or not math.isfinite(value):
-            return "must be a number"
+            return Message("must be a number")
         low, high = spec.minimum, spec.maximum
         if low is not None and high is not None and not low <= value <= high:
-            return f"must be between {_number_text(low)} and {_number_text(high)}"
+            return Message(
+                "must be between {low} and {high}", low=_number_text(low), high=_number_text(high)
+            )
         if low is not None and value < low:
-            return f"must be at least {_number_text(low)}"
+            return Message("must be at least {low}", low=_number_text(low))
         if high is not None and value > high:
-            return f"must be at most {_number_text(high)}"
+            return Message("must be at most {high}", high=_number_text(high))
         if spec.multiple_of and int(value) % spec.multiple_of:
-            return f"must be a multiple of {spec.multiple_of}"
+            return Message("must be a multiple of {step}", step=spec.multiple_of)
         return None
     if not isinstance(value, str):
-        return "must be text"
+        return Message("must be text")
     if kind is FieldKind.choice and value not in spec.choices:
-        return "must be one of " + ", ".join(spec.choices)
+        return Message("must be one of {choices}", choices=", ".join(spec.choices))
     if kind is FieldKind.aspect_ratio:
         ratio = parse_aspect_ratio(value)
         if ratio is None:
-            return "must look like 16:9"
+            return Message("must look like 16:9")
         if not 1 / _WIDEST - 1e-9 <= ratio[0] / ratio[1] <= _WIDEST + 1e-9:
-            return "must be between 21:9 and 9:21"
+            return Message("must be between 21:9 and 9:21")
     return None
 
 
@@ -78,24 +81,39 @@ def _family_rules(spec: ModelSpec, request: GenerationRequest) -> list[Problem]:
     if spec.family == "flux2":
         width, height = params.get("width"), params.get("height")
         if (width is None) != (height is None):
-            problems.append(("height" if height is None else "width", "set both sizes or neither"))
+            problems.append(
+                ("height" if height is None else "width", Message("set both sizes or neither"))
+            )
         elif (
             isinstance(width, int)
             and isinstance(height, int)
             and width * height > (FLUX2_MAX_PIXELS)
         ):
-            problems.append(("width", f"{width}×{height} is over FLUX.2's 4 megapixels"))
+            problems.append(
+                (
+                    "width",
+                    Message(
+                        "{width}×{height} is over FLUX.2's 4 megapixels", width=width, height=height
+                    ),
+                )
+            )
     if spec.family == "expand":
         sides = [params.get(side, 0) for side in ("top", "bottom", "left", "right")]
         if all(isinstance(s, int) and s == 0 for s in sides):
-            problems.append(("top", "expand at least one side"))
+            problems.append(("top", Message("expand at least one side")))
     if spec.takes_mask:
         image, mask = request.input(spec.image_slots[0]), request.input("mask")
         if image and mask and (image.width, image.height) != (mask.width, mask.height):
             problems.append(
                 (
                     "mask",
-                    f"is {mask.width}×{mask.height} but the image is {image.width}×{image.height}",
+                    Message(
+                        "is {width}×{height} but the image is {image_width}×{image_height}",
+                        width=mask.width,
+                        height=mask.height,
+                        image_width=image.width,
+                        image_height=image.height,
+                    ),
                 )
             )
     return problems
@@ -106,30 +124,36 @@ def validate_request(spec: ModelSpec, request: GenerationRequest) -> list[Proble
     for name, value in request.params.items():
         field = spec.field(name)
         if field is None:
-            problems.append((name, f"is not a setting of {spec.label}"))
+            problems.append((name, Message("is not a setting of {model}", model=spec.label)))
         elif value is not None and (reason := check_field(field, value)):
             problems.append((name, reason))
 
     if spec.prompt_required and not request.prompt.strip():
-        problems.append(("prompt", f"{spec.label} needs a prompt"))
+        problems.append(("prompt", Message("{model} needs a prompt", model=spec.label)))
     if request.seed is not None and (
         isinstance(request.seed, bool)
         or not isinstance(request.seed, int)
         or not 0 <= request.seed <= MAX_SEED
     ):
-        problems.append(("seed", "must be a whole number of 0 or more"))
+        problems.append(("seed", Message("must be a whole number of 0 or more")))
 
     allowed_slots = set(spec.image_slots) | ({"mask"} if spec.takes_mask else set())
     for image in request.inputs:
         if image.slot not in allowed_slots:
             if not spec.image_slots:
-                problems.append((image.slot, f"{spec.label} takes no input image"))
+                problems.append(
+                    (image.slot, Message("{model} takes no input image", model=spec.label))
+                )
             else:
                 count = len(spec.image_slots)
-                problems.append((image.slot, f"{spec.label} takes at most {count} image(s)"))
+                reason = Message(
+                    "{model} takes at most {count} image(s)", model=spec.label, count=count
+                )
+                problems.append((image.slot, reason))
     if spec.image_required and request.input(spec.image_slots[0]) is None:
-        problems.append((spec.image_slots[0], f"{spec.label} needs an input image"))
+        reason = Message("{model} needs an input image", model=spec.label)
+        problems.append((spec.image_slots[0], reason))
     if "mask" in {i.slot for i in request.inputs} and request.input(spec.image_slots[0]) is None:
-        problems.append(("mask", "a mask needs an image to apply to"))
+        problems.append(("mask", Message("a mask needs an image to apply to")))
 
     return problems + _family_rules(spec, request)

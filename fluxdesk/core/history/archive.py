@@ -30,6 +30,7 @@ from fluxdesk import __version__
 from fluxdesk.core.errors import InputError, OperationCancelled, StorageError
 from fluxdesk.core.history.schema import SCHEMA_VERSION
 from fluxdesk.core.history.store import HistoryStore
+from fluxdesk.core.messages import Message
 
 FORMAT = "fluxdesk.history-backup/1"
 DB_NAME = "history.sqlite3"
@@ -54,11 +55,21 @@ class ArchiveSummary:
 def _full_disk_or(exc: OSError, what: str) -> StorageError:
     if exc.errno == errno.ENOSPC:
         return StorageError(
-            f"The disk is full, so {what}. Nothing was changed; free some space or choose "
-            "another drive.",
+            Message(
+                "The disk is full, so FluxDesk could not write {what}. Nothing was changed; "
+                "free some space or choose another drive.",
+                what=what,
+            ),
             detail=str(exc),
         )
-    return StorageError(f"{what[0].upper()}{what[1:]} ({exc.strerror or exc}).", detail=str(exc))
+    return StorageError(
+        Message(
+            "Could not write {what} ({reason}).",
+            what=what,
+            reason=exc.strerror or str(exc),
+        ),
+        detail=str(exc),
+    )
 
 
 def _check(cancel: threading.Event | None) -> None:
@@ -100,7 +111,12 @@ def backup_history(
     """Writes the archive to `destination` (replacing it only once complete)."""
     destination = destination.expanduser()
     if not destination.parent.is_dir():
-        raise InputError(f"The folder {destination.parent} does not exist.")
+        raise InputError(
+            Message(
+                "The folder {parent} does not exist.",
+                parent=destination.parent,
+            )
+        )
     fd, temp_name = tempfile.mkstemp(
         dir=destination.parent, prefix=f".{destination.name}.", suffix=".partial"
     )
@@ -113,10 +129,10 @@ def backup_history(
         temp.replace(destination)
         return summary
     except OSError as exc:
-        raise _full_disk_or(exc, "the backup could not be written") from exc
+        raise _full_disk_or(exc, Message("the backup")) from exc
     except sqlite3.Error as exc:  # SQLite says "database or disk is full" in its own words
         full = OSError(errno.ENOSPC, str(exc)) if "full" in str(exc) else OSError(str(exc))
-        raise _full_disk_or(full, "the backup could not be written") from exc
+        raise _full_disk_or(full, Message("the backup")) from exc
     finally:
         for leftover in (temp, snapshot):
             with contextlib.suppress(OSError):
@@ -178,7 +194,12 @@ def _user_version(path: Path) -> int:
 
 
 def _bad_archive(reason: str) -> InputError:
-    return InputError(f"This file is not a FluxDesk history backup that can be restored: {reason}")
+    return InputError(
+        Message(
+            "This file is not a FluxDesk history backup that can be restored: {reason}",
+            reason=reason,
+        )
+    )
 
 
 def read_manifest(archive: zipfile.ZipFile) -> dict[str, object]:
@@ -222,7 +243,7 @@ def restore_history(
     except zipfile.BadZipFile as exc:
         raise _bad_archive("the zip file is damaged.") from exc
     except OSError as exc:
-        raise _full_disk_or(exc, "the history could not be restored") from exc
+        raise _full_disk_or(exc, Message("the restored history")) from exc
     HistoryStore.open(db_path, images_dir)  # brings an older backup to the current schema
     entries = int(manifest.get("entries") or 0)  # type: ignore[call-overload]
     return ArchiveSummary(archive_path, entries, images, size, previous_db=previous)

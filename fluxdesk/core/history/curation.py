@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.jobs import JobId, JobState
+from fluxdesk.core.messages import Message
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def set_flag(store: HistoryStore, ids: Sequence[JobId], flag: str, on: bool) -> 
         raise ValueError(f"unknown flag {flag!r}" if ids else "no entries")
     other = "rejected" if flag == "starred" else "starred"
     clear_other = f", {other} = 0" if on else ""
-    with store.transaction("the change") as db:
+    with store.transaction(Message("the change")) as db:
         db.execute(
             f"UPDATE jobs SET {flag} = ?{clear_other} WHERE id IN ({_marks(ids)})",
             (int(on), *ids),
@@ -52,7 +53,7 @@ def move_to_trash(store: HistoryStore, ids: Sequence[JobId]) -> list[JobId]:
     if not ids:
         return []
     terminal = (JobState.succeeded, JobState.failed, JobState.cancelled)
-    with store.transaction("the deletion") as db:
+    with store.transaction(Message("the deletion")) as db:
         moved = [
             JobId(row[0])
             for row in db.execute(
@@ -71,7 +72,7 @@ def move_to_trash(store: HistoryStore, ids: Sequence[JobId]) -> list[JobId]:
 
 def restore_from_trash(store: HistoryStore, ids: Sequence[JobId]) -> None:
     if ids:
-        with store.transaction("the restore") as db:
+        with store.transaction(Message("the restore")) as db:
             db.execute(f"UPDATE jobs SET deleted_at = NULL WHERE id IN ({_marks(ids)})", ids)
 
 
@@ -95,7 +96,7 @@ def purge_trash(
         where += " AND deleted_at < ?"
         params.append(moment - older_than_days * 86400)
     files = size = 0
-    with store.transaction("the trash") as db:
+    with store.transaction(Message("the trash")) as db:
         doomed = [row[0] for row in db.execute(f"SELECT id FROM jobs WHERE {where}", params)]
         if not doomed:
             return PurgeSummary(0, 0, 0)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from fluxdesk.core.errors import InputError
 from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.jobs import JobId
+from fluxdesk.core.messages import Message
 
 _CURRENT_PAGE = "current_page"
 
@@ -91,7 +92,7 @@ def project_tree(store: HistoryStore) -> ProjectTree:
 
 
 def add_book(store: HistoryStore, name: str) -> Book:
-    with store.transaction("the book") as db:
+    with store.transaction(Message("the book")) as db:
         cursor = db.execute(
             "INSERT INTO books (name, created_at) VALUES (?, ?)", (_name(name), time.time())
         )
@@ -106,7 +107,7 @@ def _next_position(db: sqlite3.Connection, table: str, parent: str, parent_id: i
 
 
 def add_chapter(store: HistoryStore, book_id: int, name: str) -> Chapter:
-    with store.transaction("the chapter") as db:
+    with store.transaction(Message("the chapter")) as db:
         position = _next_position(db, "chapters", "book_id", book_id)
         cursor = db.execute(
             "INSERT INTO chapters (book_id, name, position, created_at) VALUES (?, ?, ?, ?)",
@@ -116,7 +117,7 @@ def add_chapter(store: HistoryStore, book_id: int, name: str) -> Chapter:
 
 
 def add_page(store: HistoryStore, chapter_id: int, name: str) -> Page:
-    with store.transaction("the page") as db:
+    with store.transaction(Message("the page")) as db:
         position = _next_position(db, "pages", "chapter_id", chapter_id)
         cursor = db.execute(
             "INSERT INTO pages (chapter_id, name, position, created_at) VALUES (?, ?, ?, ?)",
@@ -139,7 +140,7 @@ def new_page_path(store: HistoryStore, book: str, chapter: str, page: str) -> Pa
 def assign_page(store: HistoryStore, ids: Sequence[JobId], page_id: int | None) -> None:
     if ids:
         marks = ",".join("?" * len(ids))
-        with store.transaction("the change") as db:
+        with store.transaction(Message("the change")) as db:
             db.execute(f"UPDATE jobs SET page_id = ? WHERE id IN ({marks})", (page_id, *ids))
 
 
@@ -153,7 +154,7 @@ def current_page(store: HistoryStore) -> int | None:
 
 
 def set_current_page(store: HistoryStore, page_id: int | None) -> None:
-    with store.transaction("the current page") as db:
+    with store.transaction(Message("the current page")) as db:
         if page_id is None:
             db.execute("DELETE FROM meta WHERE key = ?", (_CURRENT_PAGE,))
         else:

@@ -32,6 +32,7 @@ from fluxdesk.core.history.records import (
 )
 from fluxdesk.core.history.schema import migrate
 from fluxdesk.core.jobs import JobId, JobState
+from fluxdesk.core.messages import Message
 
 __all__ = ["HistoryStore", "JobRecord", "PageEditRecord", "StoredImage"]
 
@@ -44,11 +45,21 @@ _FORMAT_EXT = {"png": "png", "jpeg": "jpg", "webp": "webp"}
 def _storage_error(exc: OSError | sqlite3.Error, what: str) -> StorageError:
     if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "full" in str(exc).lower():
         return StorageError(
-            f"The disk is full, so {what} could not be saved. Free some space; nothing already "
-            "in the history was lost.",
+            Message(
+                "The disk is full, so {what} could not be saved. Free some space; nothing"
+                " already in the history was lost.",
+                what=what,
+            ),
             detail=str(exc),
         )
-    return StorageError(f"{what.capitalize()} could not be saved ({exc}).", detail=str(exc))
+    return StorageError(
+        Message(
+            "Could not save {what} ({reason}).",
+            what=what,
+            reason=str(exc),
+        ),
+        detail=str(exc),
+    )
 
 
 class HistoryStore:
@@ -142,8 +153,8 @@ class HistoryStore:
         return StoredImage(sha, path, fmt, width, height)
 
     def add_image(self, data: bytes, fmt: str, width: int, height: int) -> StoredImage:
-        with self.transaction("the image") as db:
-            return self._store_image(db, data, fmt, width, height, "the image")
+        with self.transaction(Message("the image")) as db:
+            return self._store_image(db, data, fmt, width, height, Message("the image"))
 
     def get_image(self, sha256: str) -> StoredImage | None:
         with self.read() as db:
@@ -156,11 +167,21 @@ class HistoryStore:
     def image_bytes(self, sha256: str) -> bytes:
         image = self.get_image(sha256)
         if image is None:
-            raise StorageError(f"An input image ({sha256[:12]}…) is missing from the history.")
+            raise StorageError(
+                Message(
+                    "An input image ({sha256}…) is missing from the history.",
+                    sha256=sha256[:12],
+                )
+            )
         try:
             return image.path.read_bytes()
         except OSError as exc:
-            raise StorageError(f"An input image could not be read ({exc}).") from exc
+            raise StorageError(
+                Message(
+                    "An input image could not be read ({exc}).",
+                    exc=exc,
+                )
+            ) from exc
 
     # --- jobs -------------------------------------------------------------------------------
 
@@ -180,7 +201,7 @@ class HistoryStore:
     ) -> None:
         """Records a job before anything is sent. Its inputs must already be stored."""
         now = time.time() if created_at is None else created_at
-        with self.transaction("the job") as db:
+        with self.transaction(Message("the job")) as db:
             self._insert_job(
                 db,
                 job_id,
@@ -239,15 +260,17 @@ class HistoryStore:
             )
 
     def mark_state(self, job_id: JobId, state: JobState, progress: float | None = None) -> None:
-        self._update(job_id, "the job's progress", state=state, progress=progress)
+        self._update(job_id, Message("the job's progress"), state=state, progress=progress)
 
     def mark_submitting(self, job_id: JobId) -> None:
-        self._update(job_id, "the job's state", state=JobState.submitting, started_at=time.time())
+        self._update(
+            job_id, Message("the job's state"), state=JobState.submitting, started_at=time.time()
+        )
 
     def mark_submitted(self, job_id: JobId, handle: TaskHandle) -> None:
         self._update(
             job_id,
-            "the job's task id",
+            Message("the job's task id"),
             state=JobState.running,
             progress=0.0,
             task_id=handle.task_id,
@@ -260,7 +283,7 @@ class HistoryStore:
         """The result exists at BFL (paid); its link is valid for 10 minutes from the first
         time it was seen ready (a resumed job keeps that time: the window does not move)."""
         now = time.time()
-        with self.transaction("the job's state") as db:
+        with self.transaction(Message("the job's state")) as db:
             db.execute(
                 "UPDATE jobs SET state = ?, ready_at = COALESCE(ready_at, ?), updated_at = ? "
                 "WHERE id = ?",
@@ -270,9 +293,9 @@ class HistoryStore:
     def save_result(self, job_id: JobId, image: DownloadedImage, seed: int | None) -> StoredImage:
         """Writes the delivered bytes unchanged, then marks the job succeeded, atomically."""
         now = time.time()
-        with self.transaction("the result") as db:
+        with self.transaction(Message("the result")) as db:
             stored = self._store_image(
-                db, image.data, image.format, image.width, image.height, "the result"
+                db, image.data, image.format, image.width, image.height, Message("the result")
             )
             db.execute(
                 "UPDATE jobs SET state = ?, progress = 1.0, result_sha256 = ?, result_seed = ?, "
@@ -288,8 +311,10 @@ class HistoryStore:
         """Makes the composed page (PNG bytes) the job's result, keeping the raw output and the
         placement in ``page_edits``, atomically. The job must already have its raw result."""
         now = time.time()
-        with self.transaction("the composed page") as db:
-            stored = self._store_image(db, composed, "png", size[0], size[1], "the composed page")
+        with self.transaction(Message("the composed page")) as db:
+            stored = self._store_image(
+                db, composed, "png", size[0], size[1], Message("the composed page")
+            )
             self._insert_page_edit(db, job_id, edit, now)
             db.execute(
                 "UPDATE jobs SET result_sha256 = ?, updated_at = ? WHERE id = ?",
@@ -363,7 +388,9 @@ class HistoryStore:
         self.mark_ended(job_id, JobState.failed, error.kind, error.user_message)
 
     def mark_cancelled(self, job_id: JobId) -> None:
-        self._update(job_id, "the job's state", state=JobState.cancelled, finished_at=time.time())
+        self._update(
+            job_id, Message("the job's state"), state=JobState.cancelled, finished_at=time.time()
+        )
 
     def mark_ended(
         self, job_id: JobId, state: JobState, kind: str | None, message: str | None
@@ -371,7 +398,7 @@ class HistoryStore:
         """A terminal state with the reason an artist reads (failed, or cancelled by recovery)."""
         self._update(
             job_id,
-            "the job's state",
+            Message("the job's state"),
             state=state,
             error_kind=kind,
             error_message=message,
@@ -385,11 +412,11 @@ class HistoryStore:
 
     def note(self, job_id: JobId, kind: str, message: str) -> None:
         """Why an unfinished job is waiting; its state is left as it is."""
-        self._update(job_id, "the job's state", error_kind=kind, error_message=message)
+        self._update(job_id, Message("the job's state"), error_kind=kind, error_message=message)
 
     def claim_job(self, job_id: JobId, previous_owner: str | None) -> bool:
         """Makes this instance the job's owner if nobody else claimed it meanwhile."""
-        with self.transaction("the job's owner") as db:
+        with self.transaction(Message("the job's owner")) as db:
             cursor = db.execute(
                 "UPDATE jobs SET owner = ? WHERE id = ? AND owner IS ?",
                 (self.owner, job_id, previous_owner),
@@ -398,7 +425,7 @@ class HistoryStore:
 
     def mark_resumed(self, job_id: JobId) -> None:
         now = time.time()
-        with self.transaction("the job's state") as db:
+        with self.transaction(Message("the job's state")) as db:
             db.execute(
                 "UPDATE jobs SET resumed_at = ?, resume_count = resume_count + 1, "
                 "updated_at = ? WHERE id = ?",

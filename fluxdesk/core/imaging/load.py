@@ -15,6 +15,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from fluxdesk.core.errors import CorruptImage, ImageTooLarge
+from fluxdesk.core.messages import Message
 
 log = logging.getLogger(__name__)
 
@@ -42,17 +43,33 @@ def _open(source: Path | bytes, max_pixels: int) -> Image.Image:
     try:
         if isinstance(source, Path):
             if source.is_dir():
-                raise CorruptImage(f"'{name}' is a folder, not an image.")
+                raise CorruptImage(Message("'{name}' is a folder, not an image.", name=name))
             try:
                 size = source.stat().st_size
             except (FileNotFoundError, PermissionError):
                 raise
             except OSError as exc:  # a link that loops or leads nowhere, a dead network drive
-                raise CorruptImage(f"'{name}' can't be read: {exc.strerror or exc}.") from None
+                raise CorruptImage(
+                    Message(
+                        "'{name}' can't be read: {reason}.",
+                        name=name,
+                        reason=exc.strerror or str(exc),
+                    )
+                ) from None
             if size == 0:
-                raise CorruptImage(f"'{name}' is empty (0 bytes).")
+                raise CorruptImage(
+                    Message(
+                        "'{name}' is empty (0 bytes).",
+                        name=name,
+                    )
+                )
             if size > MAX_FILE_BYTES:
-                raise ImageTooLarge(f"'{name}' is larger than 2 GB; FluxDesk can't open it.")
+                raise ImageTooLarge(
+                    Message(
+                        "'{name}' is larger than 2 GB; FluxDesk can't open it.",
+                        name=name,
+                    )
+                )
             handle: Path | io.BytesIO = source
         else:
             if not source:
@@ -65,25 +82,53 @@ def _open(source: Path | bytes, max_pixels: int) -> Image.Image:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageTooLarge(
-            f"'{name}' claims an impossibly large size; it was not opened."
+            Message(
+                "'{name}' claims an impossibly large size; it was not opened.",
+                name=name,
+            )
         ) from None
     except PermissionError:
-        raise CorruptImage(f"FluxDesk is not allowed to read '{name}'.") from None
+        raise CorruptImage(
+            Message(
+                "FluxDesk is not allowed to read '{name}'.",
+                name=name,
+            )
+        ) from None
     except FileNotFoundError:
-        raise CorruptImage(f"'{name}' no longer exists.") from None
+        raise CorruptImage(
+            Message(
+                "'{name}' no longer exists.",
+                name=name,
+            )
+        ) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
         raise CorruptImage(
-            f"'{name}' is not an image FluxDesk can read (PNG, JPEG, TIFF, WebP, BMP...).",
+            Message(
+                "'{name}' is not an image FluxDesk can read (PNG, JPEG, TIFF, WebP, BMP...).",
+                name=name,
+            ),
         ) from exc
     width, height = image.size
     if width <= 0 or height <= 0:
         image.close()
-        raise CorruptImage(f"'{name}' has no pixels.")
+        raise CorruptImage(
+            Message(
+                "'{name}' has no pixels.",
+                name=name,
+            )
+        )
     if width * height > max_pixels:
         image.close()
         raise ImageTooLarge(
-            f"'{name}' is {width}×{height} ({width * height / 1e6:.0f} MP); FluxDesk opens "
-            f"images up to {max_pixels / 1e6:.0f} MP."
+            Message(
+                "'{name}' is {width}×{height} ({megapixels:.0f} MP); FluxDesk opens images up "
+                "to {max_megapixels:.0f} MP.",
+                name=name,
+                width=width,
+                height=height,
+                megapixels=width * height / 1000000.0,
+                max_megapixels=max_pixels / 1000000.0,
+            )
         )
     return image
 
@@ -158,9 +203,17 @@ def load_image(source: Path | bytes, max_pixels: int = MAX_PIXELS) -> Image.Imag
             return _to_display_mode(upright)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         raise CorruptImage(
-            f"'{name}' is damaged or cut short and could not be read completely."
+            Message(
+                "'{name}' is damaged or cut short and could not be read completely.",
+                name=name,
+            )
         ) from exc
     except MemoryError:
-        raise ImageTooLarge(f"'{name}' is too large to open with the memory available.") from None
+        raise ImageTooLarge(
+            Message(
+                "'{name}' is too large to open with the memory available.",
+                name=name,
+            )
+        ) from None
     finally:
         image.close()

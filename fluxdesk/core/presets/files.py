@@ -19,6 +19,7 @@ from types import MappingProxyType
 
 from fluxdesk.core.atomic import atomic_write_bytes
 from fluxdesk.core.errors import InputError, StorageError
+from fluxdesk.core.messages import Message
 from fluxdesk.core.presets.model import FORMAT_VERSION, Preset
 from fluxdesk.core.presets.parse import (
     BUNDLE_FORMAT,
@@ -80,17 +81,32 @@ def _decode(path: Path) -> object:
     """The file's JSON, or InputError with the line and column of a syntax error."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise InputError(f"it is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+            raise InputError(
+                Message(
+                    "it is larger than {megabytes} MB",
+                    megabytes=MAX_FILE_BYTES // 1000000,
+                )
+            )
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise InputError("it is not a text file (UTF-8 JSON expected)") from None
     except OSError as exc:
-        raise InputError(f"it could not be read ({exc.strerror or exc})") from None
+        raise InputError(
+            Message(
+                "it could not be read ({exc})",
+                exc=exc.strerror or exc,
+            )
+        ) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"it is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            Message(
+                "it is not valid JSON: {msg} at line {lineno}, column {colno}",
+                msg=exc.msg,
+                lineno=exc.lineno,
+                colno=exc.colno,
+            )
         ) from None
     except RecursionError:
         raise InputError("it is nested too deeply to be a preset") from None
@@ -196,13 +212,24 @@ def _encode(data: object) -> bytes:
 def save_user_preset(user_dir: Path, preset: Preset) -> Path:
     """Writes `<id>.json` atomically. Built-ins can't be saved (duplicate them first)."""
     if preset.builtin:
-        raise InputError(f"'{preset.name}' is built in and read-only; duplicate it to change it.")
+        raise InputError(
+            Message(
+                "'{name}' is built in and read-only; duplicate it to change it.",
+                name=preset.name,
+            )
+        )
     require_valid(preset)
     path = user_dir / f"{preset.id}.json"
     try:
         atomic_write_bytes(path, _encode(preset_to_data(preset)), durable=False)
     except OSError as exc:
-        raise StorageError(f"The preset '{preset.name}' could not be saved ({exc}).") from exc
+        raise StorageError(
+            Message(
+                "The preset '{name}' could not be saved ({exc}).",
+                name=preset.name,
+                exc=exc,
+            )
+        ) from exc
     return path
 
 
@@ -211,14 +238,25 @@ def delete_user_preset(library: PresetLibrary, preset_id: str) -> None:
     if preset is None:
         return
     if preset.builtin:
-        raise InputError(f"'{preset.name}' is built in and can't be deleted.")
+        raise InputError(
+            Message(
+                "'{name}' is built in and can't be deleted.",
+                name=preset.name,
+            )
+        )
     path = library.paths.get(preset_id)
     if path is None:
         return
     try:
         path.unlink(missing_ok=True)
     except OSError as exc:
-        raise StorageError(f"The preset '{preset.name}' could not be deleted ({exc}).") from exc
+        raise StorageError(
+            Message(
+                "The preset '{name}' could not be deleted ({exc}).",
+                name=preset.name,
+                exc=exc,
+            )
+        ) from exc
 
 
 def duplicate_preset(preset: Preset, taken: Iterable[str]) -> Preset:
@@ -245,7 +283,12 @@ def export_presets(presets: list[Preset], path: Path) -> None:
     try:
         atomic_write_bytes(path, _encode(data), durable=False)
     except OSError as exc:
-        raise StorageError(f"The presets could not be exported ({exc}).") from exc
+        raise StorageError(
+            Message(
+                "The presets could not be exported ({exc}).",
+                exc=exc,
+            )
+        ) from exc
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from fluxdesk.core.api.catalog import get_model, model_ids
 from fluxdesk.core.api.models import GenerationRequest
 from fluxdesk.core.api.validation import check_field, validate_request
 from fluxdesk.core.errors import InputError
+from fluxdesk.core.messages import Message
 from fluxdesk.core.presets.model import FORMAT_VERSION, Placeholder, Preset
 from fluxdesk.core.presets.template import (
     is_placeholder_name,
@@ -256,4 +257,10 @@ def check_preset(preset: Preset) -> list[str]:
 
 def require_valid(preset: Preset) -> None:
     if problems := check_preset(preset):
-        raise InputError(f"The preset '{preset.name}' can't be saved: {problems[0]}.")
+        raise InputError(
+            Message(
+                "The preset '{name}' can't be saved: {problem}.",
+                name=preset.name,
+                problem=problems[0],
+            )
+        )

@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import Image, PngImagePlugin
 
 from fluxdesk.core.errors import InputError, StorageError
+from fluxdesk.core.messages import Message
 from fluxdesk.core.printing.files import check_free, write_bytes
 from fluxdesk.core.printing.finishing import ColorMode
 from fluxdesk.core.printing.pdf import export_chapter_pdf
@@ -39,7 +40,10 @@ class FileFormat(StrEnum):
             if suffix in suffixes:
                 return fmt
         raise InputError(
-            f"'{path.name}': FluxDesk exports .tif, .png, .jpg or .pdf files; add one of those."
+            Message(
+                "'{name}': FluxDesk exports .tif, .png, .jpg or .pdf files; add one of those.",
+                name=path.name,
+            )
         )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from fluxdesk.core.errors import InputError, OutputExists, StorageError
+from fluxdesk.core.messages import Message
 
 # Where hard links are missing (FAT, exFAT, some network shares) the no-clobber rename falls
 # back to check-then-rename.
@@ -25,7 +26,12 @@ def check_free(paths: Sequence[Path], *, overwrite: bool) -> None:
     ``InputError`` for a folder in the way; call before any work so nothing half happens."""
     for path in paths:
         if path.is_dir():
-            raise InputError(f"'{path}' is a folder; give a file name to export to.")
+            raise InputError(
+                Message(
+                    "'{path}' is a folder; give a file name to export to.",
+                    path=path,
+                )
+            )
         if not overwrite and path.exists():
             raise OutputExists(path)
 

@@ -23,6 +23,7 @@ import numpy as np
 from PIL import Image
 from scipy import ndimage
 
+from fluxdesk.core.messages import Message
 from fluxdesk.core.printing.finishing import ColorMode, grey_mask, ink_mask
 from fluxdesk.core.printing.pages import MM_PER_INCH, Rect
 from fluxdesk.core.printing.settings import ExportSettings
@@ -117,8 +118,13 @@ def _resolution(effective_dpi: float, settings: ExportSettings) -> Finding | Non
     return Finding(
         Check.resolution,
         Severity.warning if factor < 2 else Severity.error,
-        f"The artwork has {effective_dpi:.0f} dpi of real detail on this page and is enlarged "
-        f"{factor:.1f}× to {settings.dpi} dpi: check fine lines and hatching at 100 % zoom.",
+        Message(
+            "The artwork has {real_dpi:.0f} dpi of real detail on this page and is enlarged "
+            "{factor:.1f}× to {dpi} dpi: check fine lines and hatching at 100 % zoom.",
+            real_dpi=effective_dpi,
+            factor=factor,
+            dpi=settings.dpi,
+        ),
         value=effective_dpi,
     )
 
@@ -134,8 +140,12 @@ def _grey(image: Image.Image) -> Finding | None:
     return Finding(
         Check.grey,
         Severity.warning,
-        f"Grey areas ({count:,} px, {share:.1f} % of the page) remain on a page marked "
-        "black and white; the threshold will turn them black or white.",
+        Message(
+            "Grey areas ({count:,} px, {share:.1f} % of the page) remain on a page marked "
+            "black and white; the threshold will turn them black or white.",
+            count=count,
+            share=share,
+        ),
         bbox=_grown(_bbox(core, (1, 1)), 1, grey.shape),  # give back the eroded border
         count=count,
     )
@@ -153,8 +163,11 @@ def _outside_safe(ink: np.ndarray, image: Image.Image, settings: ExportSettings)
     return Finding(
         Check.outside_safe,
         Severity.warning,
-        f"{count:,} dark pixels lie outside the safe area; that is fine for bleed panels, but "
-        "text and faces there may be trimmed or sit too close to the edge.",
+        Message(
+            "{count:,} dark pixels lie outside the safe area; that is fine for bleed panels, "
+            "but text and faces there may be trimmed or sit too close to the edge.",
+            count=count,
+        ),
         bbox=_bbox(outside),
         count=count,
     )
@@ -200,8 +213,13 @@ def _thin_lines(ink: np.ndarray, min_px: float, min_mm: float) -> Finding | None
     return Finding(
         Check.thin_lines,
         Severity.warning,
-        f"{places} line(s) are thinner than {min_mm:g} mm ({min_px:.1f} px at this size) "
-        "and may break up or vanish in print.",
+        Message(
+            "{count} line(s) are thinner than {min_mm:g} mm ({min_px:.1f} px at this size) "
+            "and may break up or vanish in print.",
+            count=places,
+            min_mm=min_mm,
+            min_px=min_px,
+        ),
         bbox=bbox,
         count=places,
         value=min_mm,
@@ -247,8 +265,11 @@ def _fine_screen(ink: np.ndarray, dpi: float) -> Finding | None:
     return Finding(
         Check.fine_screen,
         Severity.warning,
-        f"A tone of about {finest:.0f} lpi was found; tones finer than 60 lines often moiré "
-        "in print. Use a coarser tone (60 lines or less).",
+        Message(
+            "A tone of about {lpi:.0f} lpi was found; tones finer than 60 lines often moiré "
+            "in print. Use a coarser tone (60 lines or less).",
+            lpi=finest,
+        ),
         bbox=bbox,
         count=len(boxes),
         value=finest,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from PIL import Image
 
 from fluxdesk.core.errors import InputError
+from fluxdesk.core.messages import Message
 from fluxdesk.core.printing.finishing import ColorMode, FinishSettings, finish
 from fluxdesk.core.printing.pages import PageGuides, PageSpec
 
@@ -43,14 +44,24 @@ class ExportSettings:
     def size_px(self) -> tuple[int, int]:
         return self.page.size_px(self.dpi, bleed=self.bleed)
 
-    def check_page(self, image: Image.Image, what: str = "The page") -> None:
+    def check_page(self, image: Image.Image, what: str = Message("The page")) -> None:
         """InputError unless ``image`` has exactly this page's pixel size."""
         if image.size != self.size_px:
             width, height = self.size_px
-            box = "with bleed" if self.bleed else "trim"
+            box = Message("with bleed") if self.bleed else Message("trim")
             raise InputError(
-                f"{what} is {image.width}×{image.height} px, but {self.page.name} ({box}) at "
-                f"{self.dpi} dpi is {width}×{height} px; place it on the page first."
+                Message(
+                    "{what} is {width}×{height} px, but {page_name} ({box}) at {dpi} dpi is "
+                    "{page_width}×{page_height} px; place it on the page first.",
+                    what=what,
+                    width=image.width,
+                    height=image.height,
+                    page_name=self.page.name,
+                    box=box,
+                    dpi=self.dpi,
+                    page_width=width,
+                    page_height=height,
+                )
             )
 
 

@@ -20,6 +20,7 @@ from fluxdesk.core.api.catalog import ModelSpec
 from fluxdesk.core.api.models import DownloadedImage, GenerationRequest, PollStatus, TaskHandle
 from fluxdesk.core.api.pricing import format_credits
 from fluxdesk.core.errors import InputError
+from fluxdesk.core.messages import Message
 
 Problem = tuple[str, str]
 ReadImage = Callable[[str], bytes]  # sha256 of a stored input -> its bytes
@@ -47,9 +48,9 @@ class Billing(StrEnum):
 def format_price(billing: Billing | str, cents: float | None) -> str:
     """'4 credits ($0.04)', '$0.04', or a plain word when there is no price per image."""
     if billing == Billing.none:
-        return "no charge per image"
+        return Message("no charge per image")
     if cents is None:
-        return "price unknown"
+        return Message("price unknown")
     if billing == Billing.credits:
         return format_credits(cents)
     dollars = f"{cents / 100:.3f}"
@@ -79,7 +80,14 @@ def find_model(models: tuple[ModelSpec, ...], model_id: str, label: str) -> Mode
     spec = next((spec for spec in models if spec.id == model_id), None)
     if spec is None:
         known = ", ".join(spec.id for spec in models)
-        raise InputError(f"{label} has no model '{model_id}'. Known models: {known}.")
+        raise InputError(
+            Message(
+                "{label} has no model '{model_id}'. Known models: {known}.",
+                label=label,
+                model_id=model_id,
+                known=known,
+            )
+        )
     return spec
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from fluxdesk.core.api.body import build_body
 from fluxdesk.core.api.catalog import MODELS, ModelSpec, get_model
@@ -17,6 +18,7 @@ from fluxdesk.core.api.models import (
 from fluxdesk.core.api.pricing import estimate_credits
 from fluxdesk.core.api.validation import validate_request
 from fluxdesk.core.errors import FluxError, GenerationFailed, Moderated, ProtocolError
+from fluxdesk.core.messages import Message
 from fluxdesk.core.providers.base import Billing, Problem, ProviderId, ReadImage
 
 
@@ -30,24 +32,26 @@ def _moderation_reasons(status: PollStatus) -> list[str]:
     return reasons
 
 
-_MODERATION_MESSAGES = {
-    TaskStatus.request_moderated: (
+_MODERATION_MESSAGES: dict[TaskStatus, Callable[[str], Message]] = {
+    TaskStatus.request_moderated: lambda why: Message(
         "BFL's moderation refused the prompt or input image{why}. Nothing was charged; "
-        "rephrase the prompt or change the image."
+        "rephrase the prompt or change the image.",
+        why=why,
     ),
-    TaskStatus.content_moderated: (
+    TaskStatus.content_moderated: lambda why: Message(
         "BFL's moderation withheld the generated image{why}. Nothing was charged; try "
-        "another seed or a different prompt."
+        "another seed or a different prompt.",
+        why=why,
     ),
 }
 
 
 def terminal_error(status: PollStatus) -> FluxError | None:
     """The error a BFL status means, if it ended the task without a result."""
-    if template := _MODERATION_MESSAGES.get(status.status):
+    if message := _MODERATION_MESSAGES.get(status.status):
         reasons = _moderation_reasons(status)
         why = f" ({', '.join(reasons)})" if reasons else ""
-        return Moderated(template.format(why=why), reasons=reasons)
+        return Moderated(message(why), reasons=reasons)
     if status.status is TaskStatus.error:
         return GenerationFailed(
             "The generation failed on BFL's side. Nothing should have been charged; try again."

@@ -21,6 +21,7 @@ from PIL import Image
 
 from fluxdesk.core.api.catalog import Family, get_model
 from fluxdesk.core.errors import InputError
+from fluxdesk.core.messages import Message
 
 EXPAND_MODEL = "flux-pro-1.0-expand"
 SIDE_NAMES = ("top", "bottom", "left", "right")
@@ -130,8 +131,14 @@ def compose_expand(page: Image.Image, result: Image.Image, plan: ExpandPlan) -> 
     expected one regardless, because that is the frame it drew in. Blocking."""
     if page.size != plan.page_size:
         raise InputError(
-            f"This expand was planned for a {plan.page_size[0]}×{plan.page_size[1]} page, "
-            f"but the page is {page.width}×{page.height}."
+            Message(
+                "This expand was planned for a {planned_width}×{planned_height} page, but the "
+                "page is {width}×{height}.",
+                planned_width=plan.page_size[0],
+                planned_height=plan.page_size[1],
+                width=page.width,
+                height=page.height,
+            )
         )
     (width, height), (send_w, send_h) = plan.page_size, plan.send_size
     expected_w, expected_h = plan.result_size

@@ -24,6 +24,7 @@ from fluxdesk.core.api.models import InputImage
 from fluxdesk.core.errors import InputError
 from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.inputs import store_input, store_mask
+from fluxdesk.core.messages import Message
 from fluxdesk.core.regions.expand import ExpandPlan, Sides, compose_expand
 from fluxdesk.core.regions.geometry import Polygon, Raster, Rect, Selection
 from fluxdesk.core.regions.region_edit import (
@@ -174,7 +175,12 @@ def stage_region(
     adds the selection as the mask at the same size. Blocking."""
     kind = kind_for(spec)
     if kind not in (EditKind.region, EditKind.fill):
-        raise InputError(f"{spec.label} can't edit a region; pick Kontext, FLUX.2 or Fill.")
+        raise InputError(
+            Message(
+                "{label} can't edit a region; pick Kontext, FLUX.2 or Fill.",
+                label=spec.label,
+            )
+        )
     settings = settings or RegionSettings()
     plan = plan_region(page.size, selection, settings.margin_px, settings.working_pixels)
     main = store_input(store, spec, crop_for_model(page, plan), spec.image_slots[0])
@@ -194,7 +200,12 @@ def stage_expand(
 ) -> PageEdit:
     """The page at its send size; the sides (sent px) come from the run's parameters."""
     if kind_for(spec) is not EditKind.expand:
-        raise InputError(f"{spec.label} does not expand a page; pick FLUX.1 Expand.")
+        raise InputError(
+            Message(
+                "{label} does not expand a page; pick FLUX.1 Expand.",
+                label=spec.label,
+            )
+        )
     sides = Sides.from_params(params)
     if not sides.any:
         raise InputError("Drag an edge of the page outward first: nothing to expand.")

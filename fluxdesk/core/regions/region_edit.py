@@ -20,6 +20,7 @@ import numpy as np
 from PIL import Image
 
 from fluxdesk.core.errors import InputError
+from fluxdesk.core.messages import Message
 from fluxdesk.core.regions.geometry import Point, Polygon, Raster, Rect, Selection, rasterize
 
 WORKING_PIXELS = 1024 * 1024  # edit models work near 1 MP
@@ -183,11 +184,22 @@ def paste_into(
 
 def _check_page(page: Image.Image, plan: RegionPlan) -> None:
     if page.mode not in PAGE_MODES:
-        raise InputError(f"Region edits need a grayscale or RGB page, not mode {page.mode}.")
+        raise InputError(
+            Message(
+                "Region edits need a grayscale or RGB page, not mode {mode}.",
+                mode=page.mode,
+            )
+        )
     if page.size != plan.page_size:
         raise InputError(
-            f"This region was planned for a {plan.page_size[0]}×{plan.page_size[1]} page, "
-            f"but the page is {page.width}×{page.height}."
+            Message(
+                "This region was planned for a {planned_width}×{planned_height} page, but the "
+                "page is {width}×{height}.",
+                planned_width=plan.page_size[0],
+                planned_height=plan.page_size[1],
+                width=page.width,
+                height=page.height,
+            )
         )
 
 

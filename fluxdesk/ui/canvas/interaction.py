@@ -266,6 +266,8 @@ class InteractionMixin(_Base):
             self.files_dropped.emit(paths)
         else:
             self.load_failed.emit(
-                "No images were found in what you dropped. FluxDesk opens PNG, JPEG, TIFF, "
-                "WebP and BMP files, or a folder of them."
+                self.tr(
+                    "No images were found in what you dropped. FluxDesk opens PNG, JPEG, TIFF, "
+                    "WebP and BMP files, or a folder of them."
+                )
             )

@@ -25,6 +25,7 @@ from fluxdesk.ui.canvas.pyramid import (
     make_preview,
     preview_factor,
 )
+from fluxdesk.ui.i18n import core_text, translate
 from fluxdesk.ui.qimage import pil_to_qimage, qimage_to_pil
 
 log = logging.getLogger(__name__)
@@ -86,17 +87,23 @@ class _LoadTask(QRunnable):
             if not self.cancel.is_set():
                 self._load()
         except FluxError as error:
-            self._fail(error.user_message)
+            self._fail(core_text(error.user_message))
         except MemoryError:
-            self._fail(f"{self._name()} is too large to open with the memory available.")
+            text = translate("CanvasView", "{name} is too large to open with the memory available.")
+            self._fail(text.format(name=self._name()))
         except Exception:  # a bug must still end the load visibly
             log.exception("loading %s crashed", self.path or "an image")
-            self._fail(f"FluxDesk could not open {self._name()} (an internal error; see the log).")
+            text = translate(
+                "CanvasView", "FluxDesk could not open {name} (an internal error; see the log)."
+            )
+            self._fail(text.format(name=self._name()))
         finally:
             self.signals.finished.emit((self.channel, self.request_id))
 
     def _name(self) -> str:
-        return f"'{self.path.name}'" if self.path is not None else "the image"
+        return (
+            f"'{self.path.name}'" if self.path is not None else translate("CanvasView", "the image")
+        )
 
     def _fail(self, message: str) -> None:
         self.signals.load_failed.emit(

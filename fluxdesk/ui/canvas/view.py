@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, QSizeF, Qt, Signal, Slot
 from PySide6.QtGui import QCursor, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -31,11 +31,14 @@ from fluxdesk.ui.canvas.loader import (
 from fluxdesk.ui.canvas.navigation import Navigator, next_step
 from fluxdesk.ui.canvas.overlay import CanvasOverlay, CanvasTool, CompareRenderer
 from fluxdesk.ui.canvas.pyramid import PREVIEW_SIDE, Pyramid
+from fluxdesk.ui.i18n import core_text
 
 MAIN = "main"
 REFERENCE = "reference"
-DEFAULT_EMPTY_TITLE = "Drop your pencils here"
-DEFAULT_EMPTY_BODY = "PNG, JPEG, TIFF or a folder of pages · Ctrl+O to open · Ctrl+V to paste"
+DEFAULT_EMPTY_TITLE = QT_TRANSLATE_NOOP("CanvasView", "Drop your pencils here")
+DEFAULT_EMPTY_BODY = QT_TRANSLATE_NOOP(
+    "CanvasView", "PNG, JPEG, TIFF or a folder of pages · Ctrl+O to open · Ctrl+V to paste"
+)
 
 
 class CanvasView(InteractionMixin, QWidget):
@@ -66,8 +69,8 @@ class CanvasView(InteractionMixin, QWidget):
         self._wipe = 0.5
         self._flip_held = False
         self._drop_hover = False
-        self._empty = (DEFAULT_EMPTY_TITLE, DEFAULT_EMPTY_BODY)
-        self._labels = ("Pencils", "Result")
+        self._empty = (self.tr(DEFAULT_EMPTY_TITLE), self.tr(DEFAULT_EMPTY_BODY))
+        self._labels = (self.tr("Pencils"), self.tr("Result"))
         self._next_id = 0
         self._overlays: list[CanvasOverlay] = []
         self._tool: CanvasTool | None = None
@@ -343,7 +346,7 @@ class CanvasView(InteractionMixin, QWidget):
         layer = self._layers.get(failure.channel)
         if layer is not None and layer.accept_failure(failure.request_id):
             self.update()
-            self.load_failed.emit(failure.user_message)
+            self.load_failed.emit(core_text(failure.user_message))
 
     # --- painting -----------------------------------------------------------------------------
 
@@ -362,7 +365,8 @@ class CanvasView(InteractionMixin, QWidget):
         if not self._nav.has_page():
             name = main.pending_name or reference.pending_name
             if name is not None:
-                render.paint_pill(painter, f"Opening {name}…", rect.center(), _CENTER, self.font())
+                text = self.tr("Opening {name}…").format(name=name)
+                render.paint_pill(painter, text, rect.center(), _CENTER, self.font())
             else:
                 title, body = self._empty
                 render.paint_empty_state(painter, rect, title, body, self.font(), self._drop_hover)
@@ -428,11 +432,11 @@ class CanvasView(InteractionMixin, QWidget):
         main = self._layers[MAIN]
         text = None
         if name := (main.pending_name or self._layers[REFERENCE].pending_name):
-            text = f"Opening {name}…"
+            text = self.tr("Opening {name}…").format(name=name)
         elif not self.is_sharp():
-            text = "Loading full resolution…"
+            text = self.tr("Loading full resolution…")
         elif mode == CompareMode.flip and not self._flip_held:
-            text = f"Hold F to see the {self._labels[0].lower()}"
+            text = self.tr("Hold F to see the {layer}").format(layer=self._labels[0].lower())
         if text:
             anchor = QPointF(rect.center().x(), rect.bottom() - 14)
             render.paint_pill(painter, text, anchor, _CENTER, self.font())

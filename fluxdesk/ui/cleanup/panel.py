@@ -4,7 +4,7 @@ images itself."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,10 +23,10 @@ from fluxdesk.core.imaging.cleanup import CleanupSettings, PencilColor
 from fluxdesk.ui.prompt_panel.style import SectionHeader, wrapped
 
 _PENCILS = (
-    (PencilColor.none, "Keep every colour"),
-    (PencilColor.blue, "Non-photo blue pencil"),
-    (PencilColor.red, "Red pencil"),
-    (PencilColor.any, "Any coloured pencil"),
+    (PencilColor.none, QT_TRANSLATE_NOOP("CleanupPanel", "Keep every colour")),
+    (PencilColor.blue, QT_TRANSLATE_NOOP("CleanupPanel", "Non-photo blue pencil")),
+    (PencilColor.red, QT_TRANSLATE_NOOP("CleanupPanel", "Red pencil")),
+    (PencilColor.any, QT_TRANSLATE_NOOP("CleanupPanel", "Any coloured pencil")),
 )
 # What an artist usually wants from a blue-pencil scan.
 SUGGESTED = CleanupSettings(remove=PencilColor.blue, auto_contrast=True, despeckle_px=6)

@@ -18,6 +18,7 @@ from fluxdesk.core.errors import ConfigError, FluxError, SecretStoreUnavailable
 from fluxdesk.core.logs import register_secret
 from fluxdesk.core.secrets import KeySource, ResolvedKey, SecretStore, resolve_api_key
 from fluxdesk.emulator import EmulatorServer, start_emulator
+from fluxdesk.ui.i18n import core_text, translate
 from fluxdesk.ui.workers import TaskResult, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,9 @@ class Connection:
 
     @property
     def label(self) -> str:
-        return "Demo (built-in emulator)" if self.demo else self.api.base_url
+        if self.demo:
+            return translate("AccountController", "Demo (built-in emulator)")
+        return self.api.base_url
 
 
 class AccountController(QObject):
@@ -165,7 +168,7 @@ class AccountController(QObject):
         try:
             self._secrets.save_api_key(key)
         except SecretStoreUnavailable as problem:
-            return balance, problem.user_message
+            return balance, core_text(problem.user_message)
         return balance, None
 
     def forget_key(self) -> None:
@@ -237,9 +240,9 @@ class AccountController(QObject):
     def _checked(self, result: TaskResult) -> None:
         key = self._pending_key
         if not result.ok or key is None:
-            error = result.error or FluxError("The key could not be checked.")
+            error = result.error or FluxError(self.tr("The key could not be checked."))
             self._set_key_state(KeyState.rejected if error.kind == "auth" else self._key_state)
-            self.key_checked.emit(False, error.user_message)
+            self.key_checked.emit(False, core_text(error.user_message))
             return
         balance, keychain_problem = result.value
         self._set_key_state(KeyState.valid)
@@ -254,7 +257,7 @@ class AccountController(QObject):
 
     def _forgotten(self, result: TaskResult) -> None:
         if not result.ok and result.error is not None:
-            self.message.emit(result.error.user_message)
+            self.message.emit(core_text(result.error.user_message))
             return
         self._pending_key = None
         self.message.emit(self.tr("The API key was removed from the keychain."))
@@ -273,4 +276,4 @@ class AccountController(QObject):
             self._set_key_state(KeyState.rejected)
         self.balance_changed.emit(None)
         if error is not None:
-            self.message.emit(error.user_message)
+            self.message.emit(core_text(error.user_message))

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog, QWidget
 
@@ -17,11 +17,12 @@ from fluxdesk.core.errors import FluxError, OperationCancelled
 from fluxdesk.core.history.archive import ArchiveSummary, backup_history, restore_history
 from fluxdesk.core.history.leases import live_owners
 from fluxdesk.core.history.store import HistoryStore
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.workers import JobRunner, ProgressTaskRunner, Report, TaskResult
 
 log = logging.getLogger(__name__)
 
-ARCHIVE_FILTER = "FluxDesk history backup (*.zip)"
+ARCHIVE_FILTER = QT_TRANSLATE_NOOP("BackupController", "FluxDesk history backup (*.zip)")
 
 
 def _counts(report: Report) -> Callable[[int, int], None]:
@@ -52,9 +53,9 @@ class BackupController(QObject):
 
     def install(self, window: QMainWindow, before: QAction | None = None) -> None:
         """Adds the two actions to the window's File menu (before `before`)."""
-        self.back_up_action = QAction(window.tr("Back Up History…"), window)
+        self.back_up_action = QAction(self.tr("Back Up History…"), window)
         self.back_up_action.setObjectName("backUpHistoryAction")
-        self.restore_action = QAction(window.tr("Restore History…"), window)
+        self.restore_action = QAction(self.tr("Restore History…"), window)
         self.restore_action.setObjectName("restoreHistoryAction")
         self.back_up_action.triggered.connect(self._on_back_up_triggered)
         self.restore_action.triggered.connect(self._on_restore_triggered)
@@ -124,8 +125,10 @@ class BackupController(QObject):
             others = [token for token in live_owners(self._store.leases_dir) if token != own]
             if others:
                 raise FluxError(
-                    "Another FluxDesk (a window or a command) is using this history. Close it, "
-                    "then restore; nothing was changed."
+                    self.tr(
+                        "Another FluxDesk (a window or a command) is using this history. Close "
+                        "it, then restore; nothing was changed."
+                    )
                 )
             return restore_history(
                 archive,
@@ -174,7 +177,7 @@ class BackupController(QObject):
             return
         if not result.ok:
             log.warning("%s failed: %s", result.kind, result.error)
-            text = result.error.user_message if result.error else ""
+            text = core_text(result.error.user_message) if result.error else ""
             if self._window is not None and self._window.isVisible():
                 QMessageBox.warning(self._window, self.tr("FluxDesk"), text)
             self.message.emit(text)

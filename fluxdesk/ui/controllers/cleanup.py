@@ -21,6 +21,7 @@ from fluxdesk.core.imaging.load import load_image
 from fluxdesk.ui.canvas import CanvasView
 from fluxdesk.ui.controllers.canvas import INPUT_KEY, CanvasController
 from fluxdesk.ui.controllers.generation import GenerationController, InputSource
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.qimage import pil_to_qimage
 from fluxdesk.ui.workers import TaskResult, TaskRunner
 
@@ -204,7 +205,7 @@ class CleanupController(QObject):
             if result.ok and result.value.generation == self._generation:
                 self._proxy = result.value
             elif not result.ok and result.error is not None:
-                self.status_changed.emit(result.error.user_message)
+                self.status_changed.emit(core_text(result.error.user_message))
                 return
             self._update_preview()
             return
@@ -224,7 +225,7 @@ class CleanupController(QObject):
                     )
                 )
         elif result.error is not None:
-            self.status_changed.emit(result.error.user_message)
+            self.status_changed.emit(core_text(result.error.user_message))
         if self._queued or stale:
             self._queued = False
             self._update_preview()

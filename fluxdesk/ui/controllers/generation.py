@@ -34,6 +34,7 @@ from fluxdesk.core.regions.page_edit_jobs import PageEditJob
 from fluxdesk.ui.controllers.account import AccountController
 from fluxdesk.ui.controllers.providers import ProvidersController
 from fluxdesk.ui.history_model import HistoryModel, JobRow
+from fluxdesk.ui.i18n import core_text, translate
 from fluxdesk.ui.workers import JobRunner, TaskResult, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ class InputSource:
 
     @property
     def label(self) -> str:
-        return self.path.name if self.path else "pasted image"
+        return self.path.name if self.path else translate("GenerationController", "pasted image")
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +223,7 @@ class GenerationController(QObject):
         try:
             spec = provider.model(state.model)
         except InputError as error:
-            self.message.emit(error.user_message)
+            self.message.emit(core_text(error.user_message))
             return
         if spec.takes_images and self._source is not None and self._staged is None:
             if self._stage_problem is not None:  # never sent without the input it was for
@@ -326,10 +327,10 @@ class GenerationController(QObject):
     @Slot(object)
     def _on_runner_job_finished(self, update: JobUpdate) -> None:
         if update.state is JobState.failed and update.error is not None:
-            self.message.emit(update.error.user_message)
+            self.message.emit(core_text(update.error.user_message))
         elif update.paused and update.error is not None:
             self.message.emit(
-                update.error.user_message
+                core_text(update.error.user_message)
                 + self.tr(" The job is kept: use Resume in History (or restart) to fetch it.")
             )
         # Any end can change the balance: a success is charged, a moderated job is refunded.
@@ -341,7 +342,7 @@ class GenerationController(QObject):
             self._on_staged(result)
         elif result.kind == "references":
             if not result.ok:
-                self.message.emit(result.error.user_message if result.error else "")
+                self.message.emit(core_text(result.error.user_message) if result.error else "")
                 return
             state, main, references = result.value
             self.submit(state, main + references)
@@ -350,7 +351,7 @@ class GenerationController(QObject):
         if result.task_id != self._stage_task:
             return  # an older input finished staging (or failed) after a newer one was chosen
         if not result.ok:
-            self._on_stage_failed(result.error.user_message if result.error else "")
+            self._on_stage_failed(core_text(result.error.user_message) if result.error else "")
             return
         staged: _Staged = result.value
         self._staged = staged.inputs[0]

@@ -17,6 +17,7 @@ from fluxdesk.core.imaging.thumbnails import ensure_thumbnail
 from fluxdesk.core.jobs import JobId
 from fluxdesk.ui.history_model import HistoryModel
 from fluxdesk.ui.history_rows import JobRow
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.lineage_model import LineageModel
 from fluxdesk.ui.workers import TaskResult, TaskRunner
 
@@ -140,7 +141,7 @@ class HistoryController(QObject):
         elif not result.ok:
             log.warning("history task %s failed: %s", result.kind, result.error)
             if result.error is not None:
-                self.message.emit(result.error.user_message)
+                self.message.emit(core_text(result.error.user_message))
         elif result.kind == "ids":
             generation, query, ids = result.value
             if generation == self._generation:

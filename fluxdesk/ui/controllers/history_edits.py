@@ -15,6 +15,7 @@ from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.jobs import JobId
 from fluxdesk.ui.controllers.history import HistoryController
 from fluxdesk.ui.history_model import HistoryModel
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.text import count_text
 from fluxdesk.ui.workers import TaskResult, TaskRunner
 
@@ -152,7 +153,7 @@ class HistoryEditsController(QObject):
         if not result.ok:
             log.warning("history change %s failed: %s", result.kind, result.error)
             if result.error is not None:
-                self.message.emit(result.error.user_message)
+                self.message.emit(core_text(result.error.user_message))
             return
         kind, value = result.kind, result.value
         if kind == "flag":

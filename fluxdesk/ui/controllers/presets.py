@@ -20,6 +20,7 @@ from fluxdesk.core.presets import (
     load_library,
     save_user_preset,
 )
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.text import count_text
 from fluxdesk.ui.workers import TaskResult, TaskRunner
 
@@ -91,7 +92,7 @@ class PresetController(QObject):
     @Slot(object)
     def _on_tasks_task_finished(self, result: TaskResult) -> None:
         if not result.ok:
-            self.message.emit(result.error.user_message if result.error else "")
+            self.message.emit(core_text(result.error.user_message) if result.error else "")
             return
         if result.kind == "exported":
             _, count, path = result.value
@@ -131,7 +132,7 @@ class PresetController(QObject):
                 )
             )
         if outcome.problems:
-            parts.append(str(outcome.problems[0]) + ".")
+            parts.append(core_text(outcome.problems[0]) + ".")
         self.message.emit(" ".join(parts) or self.tr("The file holds no presets."))
 
     def _set_library(self, library: PresetLibrary) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fluxdesk.core.errors import FluxError, OutputExists
@@ -24,6 +24,7 @@ from fluxdesk.core.printing.finishing import ColorMode
 from fluxdesk.core.printing.settings import ExportSettings
 from fluxdesk.ui.controllers.print_page import PrintPageController
 from fluxdesk.ui.history_model import HistoryModel, JobRow
+from fluxdesk.ui.i18n import core_text, translate
 from fluxdesk.ui.printing import export_dialog
 from fluxdesk.ui.printing.export_dialog import ChapterDialog, ExportPageDialog, PageExportChoice
 from fluxdesk.ui.printing.state import PrintState
@@ -36,13 +37,17 @@ from fluxdesk.ui.printing.work import (
 )
 from fluxdesk.ui.workers import ProgressTaskRunner, ProgressWork, TaskResult
 
-_DEPTH = {ColorMode.mono: "1-bit", ColorMode.gray: "8-bit grey", ColorMode.color: "colour"}
+_DEPTH = {
+    ColorMode.mono: QT_TRANSLATE_NOOP("PrintExportController", "1-bit"),
+    ColorMode.gray: QT_TRANSLATE_NOOP("PrintExportController", "8-bit grey"),
+    ColorMode.color: QT_TRANSLATE_NOOP("PrintExportController", "colour"),
+}
 
 
 def describe(settings: ExportSettings, path: Path) -> str:
     """'4299 × 6071 px, 1-bit G4, 600 dpi' for the message at the end."""
     width, height = settings.size_px
-    depth = _DEPTH[settings.mode]
+    depth = translate("PrintExportController", _DEPTH[settings.mode])
     if settings.mode is ColorMode.mono and path.suffix.lower() in (".tif", ".tiff", ".pdf"):
         depth += " G4"
     return f"{width} × {height} px, {depth}, {settings.dpi} dpi"
@@ -162,7 +167,7 @@ class PrintExportController(QObject):
             dialog.show_error(self.tr("Not exported: choose another name."))
             return None
         except FluxError as error:
-            dialog.show_error(error.user_message)
+            dialog.show_error(core_text(error.user_message))
             return None
 
     # --- chapter ----------------------------------------------------------------------------
@@ -293,9 +298,9 @@ class PrintExportController(QObject):
                 dialog.show_cancelled()
         elif result.error is not None:
             if dialog is not None:
-                dialog.show_error(result.error.user_message)
+                dialog.show_error(core_text(result.error.user_message))
             else:
-                self.message.emit(result.error.user_message)
+                self.message.emit(core_text(result.error.user_message))
         self._drop_dialog()
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:

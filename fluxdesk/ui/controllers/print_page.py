@@ -19,6 +19,7 @@ from fluxdesk.ui.canvas import CanvasView
 from fluxdesk.ui.controllers.canvas import INPUT_KEY, CanvasController
 from fluxdesk.ui.controllers.generation import GenerationController
 from fluxdesk.ui.history_model import HistoryModel
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.printing.overlays import FindingHighlight, FinishPreviewOverlay, PageGuidesOverlay
 from fluxdesk.ui.printing.preview import PreviewEngine, PreviewFrame
 from fluxdesk.ui.printing.state import PlacementMode, PrintState
@@ -266,7 +267,7 @@ class PrintPageController(QObject):
         if not result.ok or alignment is None:
             self.align_finished.emit(None)
             if result.error is not None:
-                self.message.emit(result.error.user_message)
+                self.message.emit(core_text(result.error.user_message))
             return
         if alignment.confidence < MIN_ALIGN_CONFIDENCE:
             self.align_finished.emit(None)
@@ -312,7 +313,7 @@ class PrintPageController(QObject):
         self._preflight_task = None
         if not result.ok:
             if result.error is not None and result.error.kind != "cancelled":
-                self.preflight_failed.emit(result.error.user_message)
+                self.preflight_failed.emit(core_text(result.error.user_message))
             return
         report: PreflightReport = result.value
         if self._loaded is not None and report.key == self._loaded.key:
@@ -361,7 +362,7 @@ class PrintPageController(QObject):
             self._subject = None  # nothing to set on a page; the panel says so
             self.subject_changed.emit(None)
             if result.error is not None:
-                self.message.emit(result.error.user_message)
+                self.message.emit(core_text(result.error.user_message))
             return
         self._loaded = result.value
         self._update_guides()

@@ -53,6 +53,7 @@ from fluxdesk.core.secrets import (
 from fluxdesk.emulator.comfy import ComfyEmulator, start_comfy_emulator
 from fluxdesk.emulator.fal import FalEmulator, start_fal_emulator
 from fluxdesk.ui.controllers.account import DEMO_KEY, DEMO_LATENCY, AccountController
+from fluxdesk.ui.i18n import core_text, translate
 from fluxdesk.ui.workers import TaskResult, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -75,7 +76,8 @@ class ComfyState:
         parts = [self.description]
         if self.lists is not None:
             models = len(self.lists.checkpoints) + len(self.lists.diffusion_models)
-            parts.append(f"{models} models, {len(self.lists.loras)} LoRAs")
+            text = translate("ProviderSettings", "{models} models, {loras} LoRAs")
+            parts.append(text.format(models=models, loras=len(self.lists.loras)))
         return " · ".join(parts)
 
 
@@ -248,7 +250,7 @@ class ProvidersController(QObject):
 
     def _on_discovered(self, result: TaskResult) -> None:
         if not result.ok:
-            self.message.emit(result.error.user_message if result.error else "")
+            self.message.emit(core_text(result.error.user_message) if result.error else "")
             return
         fal, token, workflows, probe = result.value
         self._fal_key, self._comfy_token, self._workflows = fal, token, workflows
@@ -256,7 +258,7 @@ class ProvidersController(QObject):
         if isinstance(probe, tuple):
             self._comfy = ComfyState(self._comfy.url, True, probe[0], probe[1])
         elif isinstance(probe, FluxError):
-            self.message.emit(probe.user_message)
+            self.message.emit(core_text(probe.user_message))
         connection = self._account.connection()
         if connection is not None and connection.demo:
             self._start_demos()
@@ -282,7 +284,8 @@ class ProvidersController(QObject):
                 self._demo_comfy = start_comfy_emulator(latency=DEMO_LATENCY, min_polls=1)
             url = self._demo_comfy.base_url
             lists = ServerLists(loras=("ink-lines-v2.safetensors", "manga-screentone.safetensors"))
-            self._comfy = ComfyState(url, True, "Demo ComfyUI (built-in emulator)", lists)
+            label = self.tr("Demo ComfyUI (built-in emulator)")
+            self._comfy = ComfyState(url, True, label, lists)
 
     # --- fal.ai key ---------------------------------------------------------------------------
 
@@ -300,7 +303,7 @@ class ProvidersController(QObject):
         try:
             self._secret_stores(FAL_USER).save_api_key(key)
         except SecretStoreUnavailable as problem:
-            return url, key, problem.user_message
+            return url, key, core_text(problem.user_message)
         return url, key, None
 
     def forget_fal_key(self) -> None:
@@ -314,7 +317,7 @@ class ProvidersController(QObject):
         try:
             url = normalize_server_url(url, bool(token))
         except InputError as error:
-            self.comfy_checked.emit(False, error.user_message)
+            self.comfy_checked.emit(False, core_text(error.user_message))
             return
         if token:
             register_secret(token)
@@ -333,7 +336,7 @@ class ProvidersController(QObject):
             else:
                 store.forget_api_key()
         except SecretStoreUnavailable as unavailable:
-            problem = unavailable.user_message
+            problem = core_text(unavailable.user_message)
         return url, token, description, lists, problem
 
     # --- workflows ----------------------------------------------------------------------------
@@ -350,7 +353,7 @@ class ProvidersController(QObject):
 
         def save() -> Workflow:
             if "prompt" not in mapping:
-                raise InputError("Choose which input is the prompt.")
+                raise InputError(self.tr("Choose which input is the prompt."))
             return save_workflow(folder, make_workflow(name, graph, mapping, existing))
 
         self._tasks.run("workflow-save", save)
@@ -371,8 +374,8 @@ class ProvidersController(QObject):
 
     def _on_fal_checked(self, result: TaskResult) -> None:
         if not result.ok:
-            error = result.error or FluxError("The key could not be checked.")
-            self.fal_key_checked.emit(False, error.user_message)
+            error = result.error or FluxError(self.tr("The key could not be checked."))
+            self.fal_key_checked.emit(False, core_text(error.user_message))
             return
         self._fal_url, self._fal_key, problem = result.value
         self._fal_demo = False
@@ -385,7 +388,7 @@ class ProvidersController(QObject):
 
     def _on_fal_forgotten(self, result: TaskResult) -> None:
         if not result.ok and result.error is not None:
-            self.message.emit(result.error.user_message)
+            self.message.emit(core_text(result.error.user_message))
             return
         self._fal_key, self._fal_demo = None, False
         self.fal_key_state_changed.emit(False)
@@ -394,8 +397,8 @@ class ProvidersController(QObject):
 
     def _on_comfy_checked(self, result: TaskResult) -> None:
         if not result.ok:
-            error = result.error or FluxError("The server could not be checked.")
-            self.comfy_checked.emit(False, error.user_message)
+            error = result.error or FluxError(self.tr("The server could not be checked."))
+            self.comfy_checked.emit(False, core_text(error.user_message))
             return
         url, token, description, lists, problem = result.value
         self._comfy_token = token
@@ -409,11 +412,15 @@ class ProvidersController(QObject):
         if result.ok:
             self.workflow_read.emit(result.value)
         else:
-            self.workflow_saved.emit(False, result.error.user_message if result.error else "")
+            self.workflow_saved.emit(
+                False, core_text(result.error.user_message) if result.error else ""
+            )
 
     def _on_workflow_saved(self, result: TaskResult) -> None:
         if not result.ok:
-            self.workflow_saved.emit(False, result.error.user_message if result.error else "")
+            self.workflow_saved.emit(
+                False, core_text(result.error.user_message) if result.error else ""
+            )
             return
         workflow: Workflow = result.value
         self._workflows = [w for w in self._workflows if w.id != workflow.id] + [workflow]

@@ -23,6 +23,7 @@ from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.jobs import JobId
 from fluxdesk.ui.controllers.providers import ProvidersController
 from fluxdesk.ui.history_model import HistoryModel
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.text import count_text
 from fluxdesk.ui.workers import JobRunner, TaskResult, TaskRunner
 
@@ -132,7 +133,7 @@ class RecoveryController(QObject):
         if not result.ok:
             log.warning("recovery task %s failed: %s", result.kind, result.error)
             if result.error is not None:
-                self.message.emit(result.error.user_message)
+                self.message.emit(core_text(result.error.user_message))
             return
         if result.kind in ("claim", "reread"):
             jobs = [job for job in result.value if not job.state.is_terminal]

@@ -41,6 +41,7 @@ from fluxdesk.core.regions.page_edit import (
 from fluxdesk.ui.canvas.tools import MaskSnapshot, snapshot_to_raster
 from fluxdesk.ui.controllers.generation import GenerationController, InputSource
 from fluxdesk.ui.controllers.tools import ToolsController
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.workers import JobRunner, TaskResult, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -133,7 +134,10 @@ class RegionEditController(QObject):
             page = source.image if source.image is not None else load_image(Path(source.path))  # type: ignore[arg-type]
         if page.size != request.page_size:
             raise InputError(
-                "The marks were made on a page of another size; open the page again and redo them."
+                self.tr(
+                    "The marks were made on a page of another size; open the page again and "
+                    "redo them."
+                )
             )
         page_path = source.path or store_page(self._store, page)
         spec = get_model(state.model)
@@ -153,7 +157,7 @@ class RegionEditController(QObject):
     @Slot(object)
     def _on_tasks_task_finished(self, result: TaskResult) -> None:
         if not result.ok:
-            self.message.emit(result.error.user_message if result.error else "")
+            self.message.emit(core_text(result.error.user_message) if result.error else "")
             return
         staged: _Staged = result.value
         source = staged.request.source
@@ -166,7 +170,7 @@ class RegionEditController(QObject):
     def _on_runner_job_finished(self, update: JobUpdate) -> None:
         # A page edit that could not be placed still succeeds with the raw result: say why.
         if update.state is JobState.succeeded and update.error is not None:
-            self.message.emit(update.error.user_message)
+            self.message.emit(core_text(update.error.user_message))
 
     @Slot(object)
     def _on_generation_input_changed(self, source: object) -> None:

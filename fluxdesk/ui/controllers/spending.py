@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from fluxdesk.core.api.pricing import format_credits
 from fluxdesk.core.budget import Budget, BudgetCheck, check_run
 from fluxdesk.core.ledger import Ledger, read_ledger
+from fluxdesk.ui.i18n import core_text, credits_text
 from fluxdesk.ui.preferences_keeper import PreferencesKeeper
 from fluxdesk.ui.text import count_text
 from fluxdesk.ui.workers import TaskResult, TaskRunner
@@ -93,9 +93,9 @@ class SpendingController(QObject):
             jobs = count_text(count, self.tr("1 image"), self.tr("{n} images"))
             text = "\n\n".join(
                 [
-                    *check.reasons,
+                    *map(core_text, check.reasons),
                     self.tr("Send {jobs} for {price}?").format(
-                        jobs=jobs, price=format_credits(estimate)
+                        jobs=jobs, price=credits_text(estimate)
                     ),
                 ]
             )

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from fluxdesk.core.api.catalog import MODELS, get_model
-from fluxdesk.core.api.pricing import format_credits
 from fluxdesk.core.budget import MAX_CREDITS, Budget
 from fluxdesk.core.errors import InputError
 from fluxdesk.core.ledger import Ledger, SpendRow
 from fluxdesk.ui.controllers.spending import SpendingController
+from fluxdesk.ui.i18n import core_text, credits_text, translate
 from fluxdesk.ui.ledger.chart import DayBarChart
 from fluxdesk.ui.prompt_panel.style import wrapped
 
@@ -52,11 +52,12 @@ def _day_label(key: str) -> str:
 def price_rule_text(model_id: str) -> str:
     rule = get_model(model_id).price
     if rule.flat is not None:
-        return f"{format_credits(rule.flat)} per image"
-    return (
-        f"{rule.first_mp:g} credits for the first megapixel out, {rule.extra_mp:g} for each "
-        "further megapixel out and per megapixel of every input image"
-    )
+        return translate("LedgerDialog", "{price} per image").format(price=credits_text(rule.flat))
+    return translate(
+        "LedgerDialog",
+        "{first} credits for the first megapixel out, {extra} for each further megapixel out "
+        "and per megapixel of every input image",
+    ).format(first=f"{rule.first_mp:g}", extra=f"{rule.extra_mp:g}")
 
 
 class _Stat(QFrame):
@@ -205,7 +206,9 @@ class LedgerDialog(QDialog):
         spin.setSuffix(self.tr(" credits"))
         spin.setSpecialValueText(off_text)
         spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("10000000 credits") + 40)
+        spin.setMaximumWidth(
+            spin.fontMetrics().horizontalAdvance("10000000" + self.tr(" credits")) + 40
+        )
         return spin
 
     # --- showing ----------------------------------------------------------------------------
@@ -227,12 +230,14 @@ class LedgerDialog(QDialog):
                 continue
             table = self.group_tables.get(grouping.name)
             if table is None:
-                headers = [self.tr(grouping.label), self.tr("Jobs"), self.tr("Estimated")]
+                headers = [core_text(grouping.label), self.tr("Jobs"), self.tr("Estimated")]
                 headers += [self.tr("Charged"), self.tr("Refunded")]
                 table = _table(headers, f"ledgerBy{grouping.name.capitalize()}")
                 self.group_tables[grouping.name] = table
                 self.tabs.insertTab(
-                    self.tabs.count(), table, self.tr("By {what}").format(what=grouping.name)
+                    self.tabs.count(),
+                    table,
+                    self.tr("By {what}").format(what=core_text(grouping.label).lower()),
                 )
             label = _model_label if grouping.name == "model" else (lambda key: key or "—")
             self._fill(table, ledger.rows(grouping.name), label)

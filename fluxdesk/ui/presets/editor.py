@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 from fluxdesk.core.presets import Preset, PresetLibrary, unique_id
 from fluxdesk.core.prompt_state import PromptState
 from fluxdesk.ui.controllers.presets import PresetController
+from fluxdesk.ui.i18n import preset_text
 from fluxdesk.ui.presets.preset_form import PresetForm
 from fluxdesk.ui.prompt_panel.style import wrapped
 
-PRESET_FILTER = "FluxDesk presets (*.json);;All files (*)"
+PRESET_FILTER = QT_TRANSLATE_NOOP("PresetEditorDialog", "FluxDesk presets (*.json);;All files (*)")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -172,9 +173,9 @@ class PresetEditorDialog(QDialog):
             header.setFont(font)
             self.list.addItem(header)
             for preset in members:
-                item = QListWidgetItem("  " + preset.name)
+                item = QListWidgetItem("  " + preset_text(preset.name))
                 item.setData(ID_ROLE, preset.id)
-                item.setToolTip(preset.description)
+                item.setToolTip(preset_text(preset.description))
                 self.list.addItem(item)
             if not members:
                 empty = QListWidgetItem(self.tr("  None yet: New, Duplicate or Import"))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from fluxdesk.core.api.catalog import get_model
 from fluxdesk.core.presets import Placeholder, Preset, check_preset, placeholder_names
 from fluxdesk.core.prompt_state import MAX_VARIATIONS
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.prompt_panel.model_picker import ModelPicker
 from fluxdesk.ui.prompt_panel.param_form import ParamForm
 from fluxdesk.ui.prompt_panel.style import SectionHeader, error_color, wrapped
@@ -50,7 +51,7 @@ class PresetForm(QWidget):
         self._preset: Preset | None = None
         self._loading = False
         metrics = self.fontMetrics()
-        label_width = metrics.horizontalAdvance("Prompt upsampling")
+        label_width = metrics.horizontalAdvance(core_text("Prompt upsampling"))
 
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("presetName")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,17 +26,20 @@ from PySide6.QtWidgets import (
 )
 
 from fluxdesk.core.printing.finishing import ColorMode
+from fluxdesk.ui.i18n import translate
 from fluxdesk.ui.printing.page_section import size_text
 from fluxdesk.ui.printing.state import DPI_CHOICES, ExportFormat, PrintState
 from fluxdesk.ui.prompt_panel.style import accent_color, error_color, wrapped
 
 FORMAT_LABELS = {
-    ExportFormat.tiff_mono: "TIFF · 1-bit black and white, CCITT G4",
-    ExportFormat.png_mono: "PNG · 1-bit black and white",
-    ExportFormat.tiff_gray: "TIFF · 8-bit greyscale",
-    ExportFormat.png_gray: "PNG · 8-bit greyscale",
-    ExportFormat.png_color: "PNG · colour",
-    ExportFormat.jpeg_color: "JPEG · colour",
+    ExportFormat.tiff_mono: QT_TRANSLATE_NOOP(
+        "ExportPageDialog", "TIFF · 1-bit black and white, CCITT G4"
+    ),
+    ExportFormat.png_mono: QT_TRANSLATE_NOOP("ExportPageDialog", "PNG · 1-bit black and white"),
+    ExportFormat.tiff_gray: QT_TRANSLATE_NOOP("ExportPageDialog", "TIFF · 8-bit greyscale"),
+    ExportFormat.png_gray: QT_TRANSLATE_NOOP("ExportPageDialog", "PNG · 8-bit greyscale"),
+    ExportFormat.png_color: QT_TRANSLATE_NOOP("ExportPageDialog", "PNG · colour"),
+    ExportFormat.jpeg_color: QT_TRANSLATE_NOOP("ExportPageDialog", "JPEG · colour"),
 }
 _FILTERS = {
     ".tif": "TIFF (*.tif *.tiff)",
@@ -58,8 +61,8 @@ class PageExportChoice:
 def ask_overwrite(parent: QWidget, path: Path) -> bool:
     answer = QMessageBox.question(
         parent,
-        parent.tr("Replace the file?"),
-        parent.tr("'{name}' already exists in {folder}. Replace it?").format(
+        translate("ExportPageDialog", "Replace the file?"),
+        translate("ExportPageDialog", "'{name}' already exists in {folder}. Replace it?").format(
             name=path.name, folder=path.parent
         ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -214,7 +217,7 @@ class ExportPageDialog(RunDialog):
     export_requested = Signal(object)  # PageExportChoice
 
     def __init__(self, state: PrintState, path: Path, has_recipe: bool, parent: QWidget) -> None:
-        super().__init__(parent.tr("Export Page"), path, parent)
+        super().__init__(translate("ExportPageDialog", "Export Page"), path, parent)
         self.setObjectName("exportPageDialog")
         self._state = state
         self.summary = wrapped()
@@ -279,7 +282,7 @@ class ExportPageDialog(RunDialog):
         )
         if fmt.mode is not state.mode:
             text += "\n" + self.tr("This format exports the page in {mode}.").format(
-                mode=_MODE_NAMES[fmt.mode]
+                mode=self.tr(_MODE_NAMES[fmt.mode])
             )
         self.summary.setText(text)
         target = self.target()
@@ -292,9 +295,9 @@ class ExportPageDialog(RunDialog):
 
 
 _MODE_NAMES = {
-    ColorMode.mono: "black and white",
-    ColorMode.gray: "greyscale",
-    ColorMode.color: "colour",
+    ColorMode.mono: QT_TRANSLATE_NOOP("ExportPageDialog", "black and white"),
+    ColorMode.gray: QT_TRANSLATE_NOOP("ExportPageDialog", "greyscale"),
+    ColorMode.color: QT_TRANSLATE_NOOP("ExportPageDialog", "colour"),
 }
 
 
@@ -304,10 +307,13 @@ class ChapterDialog(RunDialog):
     def __init__(
         self, state: PrintState, path: Path, pages: list[str], origin: str, parent: QWidget
     ) -> None:
-        super().__init__(parent.tr("Export Chapter PDF"), path, parent)
+        super().__init__(translate("ChapterDialog", "Export Chapter PDF"), path, parent)
         self.setObjectName("chapterDialog")
         guides = state.guides
-        depth = {ColorMode.mono: "1-bit G4", ColorMode.gray: "8-bit grey"}.get(state.mode, "colour")
+        depth = {
+            ColorMode.mono: self.tr("1-bit G4"),
+            ColorMode.gray: self.tr("8-bit grey"),
+        }.get(state.mode, self.tr("colour"))
         # Above the form, full width: a long list of pages wraps over as many lines as it needs.
         pages_label = wrapped(muted_text=False)
         pages_label.setObjectName("chapterPages")

@@ -6,7 +6,7 @@ Each section renders a ``PrintState`` and emits ``change_requested(StateChange)`
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from fluxdesk.core.printing.finishing import ColorMode
 from fluxdesk.core.printing.fit import Alignment, Anchor
 from fluxdesk.core.printing.pages import PageBox
+from fluxdesk.ui.i18n import translate
 from fluxdesk.ui.printing.state import PlacementMode, PrintState
 from fluxdesk.ui.printing.undo import StateChange
 from fluxdesk.ui.printing.widgets import section_form
@@ -30,10 +31,27 @@ from fluxdesk.ui.prompt_panel.style import wrapped
 MERGE_THRESHOLD, MERGE_DESPECKLE, MERGE_SMOOTH = 1, 2, 3
 
 
+_ANCHOR_NAMES = {
+    Anchor.top_left: QT_TRANSLATE_NOOP("PlacementSection", "Top left"),
+    Anchor.top: QT_TRANSLATE_NOOP("PlacementSection", "Top"),
+    Anchor.top_right: QT_TRANSLATE_NOOP("PlacementSection", "Top right"),
+    Anchor.left: QT_TRANSLATE_NOOP("PlacementSection", "Left"),
+    Anchor.center: QT_TRANSLATE_NOOP("PlacementSection", "Center"),
+    Anchor.right: QT_TRANSLATE_NOOP("PlacementSection", "Right"),
+    Anchor.bottom_left: QT_TRANSLATE_NOOP("PlacementSection", "Bottom left"),
+    Anchor.bottom: QT_TRANSLATE_NOOP("PlacementSection", "Bottom"),
+    Anchor.bottom_right: QT_TRANSLATE_NOOP("PlacementSection", "Bottom right"),
+}
+
+
 def alignment_text(alignment: Alignment) -> str:
-    return (
-        f"Moved {alignment.dx:+.1f}, {alignment.dy:+.1f} px · scale {alignment.scale:.4f} · "
-        f"{alignment.confidence:.0%} match"
+    return translate(
+        "PlacementSection", "Moved {dx}, {dy} px · scale {scale} · {match} match"
+    ).format(
+        dx=f"{alignment.dx:+.1f}",
+        dy=f"{alignment.dy:+.1f}",
+        scale=f"{alignment.scale:.4f}",
+        match=f"{alignment.confidence:.0%}",
     )
 
 
@@ -69,7 +87,7 @@ class PlacementSection(QWidget):
         self.anchor = QComboBox(self)
         self.anchor.setObjectName("anchorCombo")
         for anchor in Anchor:
-            self.anchor.addItem(self.tr(anchor.value.replace("_", " ").capitalize()), anchor.value)
+            self.anchor.addItem(self.tr(_ANCHOR_NAMES[anchor]), anchor.value)
         self.anchor.activated.connect(self._on_anchor_activated)
         form.addRow(self.tr("Anchor"), self.anchor)
 

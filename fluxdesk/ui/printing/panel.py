@@ -70,6 +70,9 @@ class FinishPanel(QWidget):
         column.addStretch(1)
         align_form_labels([self.page.form, self.placement.form, self.finishing.form])
         scroll.setWidget(body)
+        # No horizontal scroll bar: the dock must be at least as wide as the sections need.
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(body.minimumSizeHint().width() + bar)
         outer.addWidget(scroll, 1)
 
         footer = QHBoxLayout()

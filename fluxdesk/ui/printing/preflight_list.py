@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from fluxdesk.core.printing.preflight import Finding, Severity
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.printing.widgets import ok_icon, severity_icon
 from fluxdesk.ui.prompt_panel.style import muted
 
@@ -92,7 +93,7 @@ class PreflightList(QWidget):
             self.status.setText(self.tr("Preflight: no problems"))
             return
         for finding in sorted(findings, key=lambda f: _ORDER[f.severity]):
-            item = QListWidgetItem(severity_icon(finding.severity), finding.message)
+            item = QListWidgetItem(severity_icon(finding.severity), core_text(finding.message))
             item.setData(FINDING_ROLE, finding)
             if finding.bbox is not None:
                 item.setToolTip(self.tr("Click to show it on the canvas"))

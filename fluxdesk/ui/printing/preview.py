@@ -23,6 +23,7 @@ from scipy import ndimage
 
 from fluxdesk.core.printing.finishing import ColorMode, finish, grey_mask, otsu_threshold
 from fluxdesk.core.printing.fit import PlacedRect, render
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.printing.state import Layout, PrintState, scaled_rect
 from fluxdesk.ui.printing.work import LastResult, LoadedSubject
 from fluxdesk.ui.qimage import pil_to_qimage
@@ -227,5 +228,5 @@ class PreviewEngine(QObject):
         elif result.ok:
             self.dropped += 1
         elif result.error is not None and self._waiting is None:
-            self.failed.emit(result.error.user_message)
+            self.failed.emit(core_text(result.error.user_message))
         self._start_waiting()

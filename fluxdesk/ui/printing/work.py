@@ -27,6 +27,7 @@ from fluxdesk.core.printing.preflight import Finding, preflight
 from fluxdesk.core.printing.recipe import Recipe
 from fluxdesk.core.printing.settings import ExportSettings
 from fluxdesk.core.printing.steps import Progress, check_cancel, report, sub_progress
+from fluxdesk.ui.i18n import translate
 from fluxdesk.ui.printing.state import Layout, PrintState, layout_for
 
 T = TypeVar("T")
@@ -79,7 +80,9 @@ def load_subject(subject: Subject) -> LoadedSubject:
     elif subject.path is not None:
         full = load_image(subject.path)
     else:
-        raise InputError("There is nothing on the canvas to put on a page.")
+        raise InputError(
+            translate("FinishPanel", "There is nothing on the canvas to put on a page.")
+        )
     preview = full
     if max(full.size) > PREVIEW_SOURCE_SIDE:
         preview = full.copy()
@@ -112,7 +115,11 @@ def align_subject(
 ) -> Alignment:
     """How far the model moved the drawing against its pencils. Blocking (~0.5 s)."""
     if loaded.subject.pencils is None:
-        raise InputError("Align to pencils needs a result made from pencils; this has none.")
+        raise InputError(
+            translate(
+                "FinishPanel", "Align to pencils needs a result made from pencils; this has none."
+            )
+        )
     check_cancel(cancel)
     pencils = load_image(loaded.subject.pencils)
     report(progress, 0.3)

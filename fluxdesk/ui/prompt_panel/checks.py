@@ -1,8 +1,9 @@
 """What the panel says about a would-be run: problems in the artist's words, price, output size.
 
-Qt-free: it builds the requests the controller would send (with placeholder images of the right
-sizes) and asks the core's validation and pricing about them, so the panel never disagrees with
-what the client will later accept or charge.
+Qt-free but for its wording (translated like the widgets' text): it builds the requests the
+controller would send (with placeholder images of the right sizes) and asks the core's
+validation and pricing about them, so the panel never disagrees with what the client will later
+accept or charge.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from fluxdesk.core.api.pricing import (
     MEGAPIXEL,
     estimate_credits,
     expected_output_size,
-    format_credits,
 )
 from fluxdesk.core.api.validation import validate_request
 from fluxdesk.core.imaging.prepare import target_size
 from fluxdesk.core.prompt_state import PromptState
-from fluxdesk.core.providers.base import Billing, format_price
+from fluxdesk.core.providers.base import Billing
+from fluxdesk.ui.i18n import core_text, credits_text, preset_text, price_text, translate
 from fluxdesk.ui.prompt_panel.edit_target import EditScope
+from fluxdesk.ui.text import count_text
 
 PLACEHOLDER_HASH = "0" * 64
 # A reference whose size is not known yet (its thumbnail is still loading) is priced as 1 MP.
@@ -80,9 +82,13 @@ def short_name(spec: ModelSpec) -> str:
 def reference_limit_text(spec: ModelSpec) -> str:
     count = len(spec.reference_slots)
     if not count:
-        return f"{spec.label} takes no reference images."
-    noun = "reference" if count == 1 else "references"
-    return f"{short_name(spec)} takes up to {count} {noun} besides the input."
+        return translate("RunCheck", "{model} takes no reference images.").format(model=spec.label)
+    text = count_text(
+        count,
+        translate("RunCheck", "{model} takes up to 1 reference besides the input."),
+        translate("RunCheck", "{model} takes up to {n} references besides the input."),
+    )
+    return text.replace("{model}", short_name(spec))
 
 
 def sent_input_size(spec: ModelSpec, size: tuple[int, int]) -> tuple[int, int]:
@@ -107,24 +113,34 @@ def placeholder_inputs(
 
 def _friendly(spec: ModelSpec, field: str, reason: str) -> Problem:
     if field == PROMPT:
-        return Problem((PROMPT,), f"{spec.label} needs a prompt: describe the result.", True)
+        message = translate("RunCheck", "{model} needs a prompt: describe the result.")
+        return Problem((PROMPT,), message.format(model=spec.label), True)
     if spec.image_slots and field == spec.image_slots[0] and "needs an input image" in reason:
-        message = f"{spec.label} needs an input image: drop your pencils on the canvas."
-        return Problem((INPUT,), message, True)
+        message = translate(
+            "RunCheck", "{model} needs an input image: drop your pencils on the canvas."
+        )
+        return Problem((INPUT,), message.format(model=spec.label), True)
     if field == SEED:
-        return Problem((SEED,), f"Seed {reason}.")
+        return Problem(
+            (SEED,), translate("RunCheck", "Seed {reason}.").format(reason=core_text(reason))
+        )
     if field in spec.reference_slots:
-        return Problem((REFERENCES,), f"References: {reason}.")
+        message = translate("RunCheck", "References: {reason}.")
+        return Problem((REFERENCES,), message.format(reason=core_text(reason)))
     if reason == "set both sizes or neither":
-        return Problem(("width", "height"), "Set both width and height, or leave both on Auto.")
+        message = translate("RunCheck", "Set both width and height, or leave both on Auto.")
+        return Problem(("width", "height"), message)
     if "megapixels" in reason:
-        return Problem(("width", "height"), f"{reason}: choose a smaller size.")
+        message = translate("RunCheck", "{reason}: choose a smaller size.")
+        return Problem(("width", "height"), message.format(reason=core_text(reason)))
     if reason == "expand at least one side":
         sides = ("top", "bottom", "left", "right")
-        return Problem(sides, "Expand at least one side: top, bottom, left or right.")
+        message = translate("RunCheck", "Expand at least one side: top, bottom, left or right.")
+        return Problem(sides, message)
     spec_field = spec.field(field)
-    label = spec_field.label if spec_field else field
-    return Problem((field,), f"{label} {reason}.")
+    label = core_text(spec_field.label) if spec_field else field
+    message = translate("RunCheck", "{field} {reason}.")
+    return Problem((field,), message.format(field=label, reason=core_text(reason)))
 
 
 def _would_be_requests(
@@ -140,35 +156,53 @@ def _would_be_requests(
 
 
 def _price(each: float, count: int, billing: Billing = Billing.credits) -> str:
+    one = translate("RunCheck", "1 image · {price}")
     if billing == Billing.none:
-        noun = "1 image" if count == 1 else f"{count} variations"
-        return f"{noun} · {format_price(billing, each)}"
+        if count == 1:
+            return one.format(price=price_text(billing, each))
+        text = translate("RunCheck", "{count} variations · {price}")
+        return text.format(count=count, price=price_text(billing, each))
     if billing == Billing.usd:
         if count == 1:
-            return f"1 image · {format_price(billing, each)}"
-        total = format_price(billing, round(each * count, 3))
-        return f"{count} variations × {format_price(billing, each)} = {total}"
+            return one.format(price=price_text(billing, each))
+        total = price_text(billing, round(each * count, 3))
+        text = translate("RunCheck", "{count} variations × {price} = {total}")
+        return text.format(count=count, price=price_text(billing, each), total=total)
     if count == 1:
-        return f"1 image · {format_credits(each)}"
-    unit = "credit" if each == 1 else "credits"
-    return f"{count} variations × {each:g} {unit} = {format_credits(round(each * count, 3))}"
+        return one.format(price=credits_text(each))
+    total = credits_text(round(each * count, 3))
+    if each == 1:
+        text = translate("RunCheck", "{count} variations × 1 credit = {total}")
+    else:
+        text = translate("RunCheck", "{count} variations × {each} credits = {total}")
+    return text.format(count=count, each=f"{each:g}", total=total)
 
 
 def _price_detail(spec: ModelSpec, billing: Billing = Billing.credits) -> str:
     rule = spec.price
     if billing == Billing.none:
-        return f"{spec.label} runs on your ComfyUI server: FluxDesk adds no charge per image."
+        text = translate(
+            "RunCheck", "{model} runs on your ComfyUI server: FluxDesk adds no charge per image."
+        )
+        return text.format(model=spec.label)
     if billing == Billing.usd:
-        per = "per image" if rule.flat is not None else "per megapixel, rounded up"
-        amount = rule.flat if rule.flat is not None else rule.first_mp
-        return f"{spec.label} on fal.ai: {format_price(billing, amount)} {per} (fal's list price)."
+        if rule.flat is not None:
+            text = translate("RunCheck", "{model} on fal.ai: {price} per image (fal's list price).")
+            return text.format(model=spec.label, price=price_text(billing, rule.flat))
+        text = translate(
+            "RunCheck", "{model} on fal.ai: {price} per megapixel, rounded up (fal's list price)."
+        )
+        return text.format(model=spec.label, price=price_text(billing, rule.first_mp))
     if rule.flat is not None:
-        return f"{spec.label}: {rule.flat:g} credits per image (1 credit = $0.01)."
-    return (
-        f"{spec.label}: {rule.first_mp:g} credits for the first output megapixel, "
-        f"{rule.extra_mp:g} for each further megapixel and per megapixel of every input "
-        "image. An estimate; the API reports the exact cost."
+        text = translate("RunCheck", "{model}: {credits} credits per image (1 credit = $0.01).")
+        return text.format(model=spec.label, credits=f"{rule.flat:g}")
+    text = translate(
+        "RunCheck",
+        "{model}: {first} credits for the first output megapixel, {extra} for each "
+        "further megapixel and per megapixel of every input image. An estimate; the API "
+        "reports the exact cost.",
     )
+    return text.format(model=spec.label, first=f"{rule.first_mp:g}", extra=f"{rule.extra_mp:g}")
 
 
 def check_run(
@@ -200,8 +234,10 @@ def check_run(
     for message in unreadable_references:
         problems.append(Problem((REFERENCES,), message))
     if unfilled:
-        names = ", ".join(f"“{name.replace('_', ' ')}”" for name in unfilled)
-        message = f"Fill in {names} in the preset's fields above, or edit the prompt."
+        names = ", ".join(f"“{preset_text(name.replace('_', ' '))}”" for name in unfilled)
+        message = translate(
+            "RunCheck", "Fill in {names} in the preset's fields above, or edit the prompt."
+        ).format(names=names)
         problems.append(Problem((PROMPT,), message, True))
     if scope is not None and scope.problem:
         problems.append(Problem((INPUT,), scope.problem, True))
@@ -209,8 +245,12 @@ def check_run(
 
     notes: list[str] = list(scope.notes) if scope is not None else []
     if unused_references:
-        noun = "reference is" if unused_references == 1 else "references are"
-        notes.append(f"{unused_references} {noun} kept but not sent: {reference_limit_text(spec)}")
+        kept = count_text(
+            unused_references,
+            translate("RunCheck", "1 reference is kept but not sent: {limit}"),
+            translate("RunCheck", "{n} references are kept but not sent: {limit}"),
+        )
+        notes.append(kept.replace("{limit}", reference_limit_text(spec)))
     request = GenerationRequest(
         state.model, state.prompt, state.params, None, inputs, provider=state.provider
     )
@@ -220,7 +260,11 @@ def check_run(
         spec.family == Family.flux2 and state.params.get("width") is not None
     )
     megapixels = width * height / MEGAPIXEL
-    size_text = f"→ {'' if exact else 'about '}{width}×{height} px ({megapixels:.1f} MP)"
+    size_text = (
+        translate("RunCheck", "→ {width}×{height} px ({megapixels} MP)")
+        if exact
+        else translate("RunCheck", "→ about {width}×{height} px ({megapixels} MP)")
+    ).format(width=width, height=height, megapixels=f"{megapixels:.1f}")
     if scope is not None and scope.size_text:
         size_text = scope.size_text
     return RunCheck(

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from fluxdesk.core.api.catalog import ModelSpec
 from fluxdesk.core.errors import InputError
 from fluxdesk.core.regions import Polygon, Rect, plan_region
@@ -22,6 +24,7 @@ from fluxdesk.core.regions.page_edit import (
     edit_area,
     kind_for,
 )
+from fluxdesk.ui.i18n import core_text, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,14 @@ class EditScope:
     notes: tuple[str, ...] = ()
 
 
+_SIDE_NAMES = {
+    "top": QT_TRANSLATE_NOOP("EditTarget", "top"),
+    "bottom": QT_TRANSLATE_NOOP("EditTarget", "bottom"),
+    "left": QT_TRANSLATE_NOOP("EditTarget", "left"),
+    "right": QT_TRANSLATE_NOOP("EditTarget", "right"),
+}
+
+
 def _size(rect: Rect) -> str:
     return f"{rect.width}\u00a0×\u00a0{rect.height}\u00a0px"  # never wrapped apart
 
@@ -58,12 +69,13 @@ def describe(spec: ModelSpec, target: EditTarget, params: Mapping[str, Any]) -> 
     kind = kind_for(spec)
     width, height = target.page_size
     if kind is EditKind.expand:
-        notes = ("The selection and mask are not used by Expand.",) if target.marked else ()
+        unused = translate("EditTarget", "The selection and mask are not used by Expand.")
+        notes = (unused,) if target.marked else ()
         sides = Sides.from_params(params)
         if not sides.any or target.send_size is None:
             return EditScope(
                 kind,
-                "Drag the page's edges outward with the Expand tool (E).",
+                translate("EditTarget", "Drag the page's edges outward with the Expand tool (E)."),
                 target.page_size,
                 notes=notes,
             )
@@ -73,48 +85,81 @@ def describe(spec: ModelSpec, target: EditTarget, params: Mapping[str, Any]) -> 
         if plan.send_size != plan.page_size:
             send_w, send_h = plan.send_size
             grown = ", ".join(
-                f"+{value} px {name}" for name, value in plan.page.as_params().items() if value
+                translate("EditTarget", "+{value} px {side}").format(
+                    value=value, side=translate("EditTarget", _SIDE_NAMES[name])
+                )
+                for name, value in plan.page.as_params().items()
+                if value
             )
-            notes = (
-                *notes,
-                f"Expand's sides count pixels of the image sent ({send_w}×{send_h}); on your "
-                f"page that is {grown}.",
+            sent = translate(
+                "EditTarget",
+                "Expand's sides count pixels of the image sent ({width}×{height}); on your "
+                "page that is {grown}.",
             )
+            notes = (*notes, sent.format(width=send_w, height=send_h, grown=grown))
         return EditScope(
             kind,
-            f"Growing the page to {grown_w}\u00a0×\u00a0{grown_h}\u00a0px",
+            translate("EditTarget", "Growing the page to {size}").format(
+                size=_size(Rect(0, 0, grown_w, grown_h))
+            ),
             target.page_size,
-            f"→ new page {grown_w}×{grown_h} px (painted at {model_w}×{model_h})",
+            translate(
+                "EditTarget",
+                "→ new page {width}×{height} px (painted at {model_width}×{model_height})",
+            ).format(width=grown_w, height=grown_h, model_width=model_w, model_height=model_h),
             notes=notes,
         )
     area = edit_area(kind, target.selection, target.mask_box)
     if kind is None:
         notes = ()
         if target.marked:
-            notes = (f"The selection is not used: {spec.label} makes a new image.",)
+            unused = translate(
+                "EditTarget", "The selection is not used: {model} makes a new image."
+            )
+            notes = (unused.format(model=spec.label),)
         return EditScope(None, notes=notes)
     if area is None:
         if kind is EditKind.fill:
             return EditScope(
                 kind,
-                problem="Paint a mask first (B), or select a region (M): Fill repaints only "
-                "what you mark.",
+                problem=translate(
+                    "EditTarget",
+                    "Paint a mask first (B), or select a region (M): Fill repaints only "
+                    "what you mark.",
+                ),
             )
         return EditScope(None)
     try:
         plan = plan_region(target.page_size, area, target.margin_px)
     except InputError as error:
-        return EditScope(kind, problem=error.user_message)
+        return EditScope(kind, problem=core_text(error.user_message))
     masked = area is target.mask_box
-    what = "masked area" if masked else "selected region"
-    verb = "Repainting" if kind is EditKind.fill else "Editing"
+    if kind is EditKind.fill:
+        heading = (
+            translate("EditTarget", "Repainting the masked area ({size})")
+            if masked
+            else translate("EditTarget", "Repainting the selected region ({size})")
+        )
+    else:
+        heading = (
+            translate("EditTarget", "Editing the masked area ({size})")
+            if masked
+            else translate("EditTarget", "Editing the selected region ({size})")
+        )
     notes = ()
     if any(params.get(name) is not None for name in SHAPE_PARAMS):
-        notes = ("Aspect ratio and size are not sent: the region keeps its own shape.",)
+        notes = (
+            translate(
+                "EditTarget", "Aspect ratio and size are not sent: the region keeps its own shape."
+            ),
+        )
+    pasted = translate(
+        "EditTarget", "→ pasted into the {width}×{height} px page; the rest untouched"
+    )
     return EditScope(
         kind,
-        f"{verb} the {what} ({_size(area.bbox.clipped(target.page_size))})",
+        heading.format(size=_size(area.bbox.clipped(target.page_size))),
         plan.send_size,
-        f"→ pasted into the {width}×{height} px page; the rest untouched",
+        pasted.format(width=width, height=height),
         notes=notes,
     )

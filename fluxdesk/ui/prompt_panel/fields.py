@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from fluxdesk.core.api.catalog import FieldKind, FieldSpec
+from fluxdesk.ui.i18n import translate
 
-AUTO_TEXT = "Auto"
-MATCH_INPUT_TEXT = "Match input"
+AUTO_TEXT = QT_TRANSLATE_NOOP("ParamForm", "Auto")
+MATCH_INPUT_TEXT = QT_TRANSLATE_NOOP("ParamForm", "Match input")
 PIXEL_FIELDS = frozenset({"width", "height", "top", "bottom", "left", "right"})
 # (shown text, value sent). The page ratio is written with whole numbers for the API.
 ASPECT_RATIOS: tuple[tuple[str, str], ...] = (
@@ -37,9 +38,13 @@ ASPECT_RATIOS: tuple[tuple[str, str], ...] = (
     ("16:9", "16:9"),
     ("21:9", "21:9"),
     ("9:21", "9:21"),
-    ("1:1.414  B/A page", "1000:1414"),
+    (QT_TRANSLATE_NOOP("ParamForm", "1:1.414  B/A page"), "1000:1414"),
 )
-FORMAT_NAMES = {"png": "PNG  (lossless)", "jpeg": "JPEG", "webp": "WebP"}
+FORMAT_NAMES = {
+    "png": QT_TRANSLATE_NOOP("ParamForm", "PNG  (lossless)"),
+    "jpeg": "JPEG",
+    "webp": "WebP",
+}
 _RATIO_TEXT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[:x×/]\s*(\d+(?:\.\d+)?)")
 
 
@@ -89,7 +94,7 @@ class IntEditor(_WheelGuard, QSpinBox):
         self.setRange(low - self._step if self.optional else low, high)
         self.setSingleStep(self._step)
         if self.optional:
-            self.setSpecialValueText(AUTO_TEXT)
+            self.setSpecialValueText(translate("ParamForm", AUTO_TEXT))
         if spec.name in PIXEL_FIELDS:
             self.setSuffix(" px")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -195,9 +200,14 @@ class ChoiceEditor(_WheelGuard, QComboBox):
             )
             self.setMinimumContentsLength(10)
         if spec.default is None:
-            self.addItem("Default", None)
+            self.addItem(translate("ParamForm", "Default"), None)
         for choice in spec.choices:
-            self.addItem(FORMAT_NAMES.get(choice, choice) if choice else "None", choice)
+            name = (
+                FORMAT_NAMES.get(choice, choice)
+                if choice
+                else QT_TRANSLATE_NOOP("ParamForm", "None")
+            )
+            self.addItem(translate("ParamForm", name), choice)
         self.set_field_value(spec.default)
         self.activated.connect(self._on_activated)
 
@@ -226,12 +236,12 @@ class AspectEditor(_WheelGuard, QComboBox):
         self.setCompleter(None)  # inline completion would turn "3" into "3:4" mid-typing
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         if spec.default is None:
-            self.addItem(MATCH_INPUT_TEXT, None)
+            self.addItem(translate("ParamForm", MATCH_INPUT_TEXT), None)
         for text, value in ASPECT_RATIOS:
-            self.addItem(text, value)
+            self.addItem(translate("ParamForm", text), value)
         if spec.default is not None and self.findData(spec.default) < 0:
             self.addItem(str(spec.default), spec.default)
-        self.lineEdit().setPlaceholderText("w:h, e.g. 3:4")
+        self.lineEdit().setPlaceholderText(translate("ParamForm", "w:h, e.g. 3:4"))
         self.set_field_value(spec.default)
         self.activated.connect(self._on_activated)
         self.lineEdit().textEdited.connect(self._on_text_edited)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from fluxdesk.core.api.catalog import Family, ModelSpec
-from fluxdesk.core.providers.base import Billing, ProviderModels, format_price
+from fluxdesk.core.providers.base import Billing, ProviderModels
 from fluxdesk.core.providers.registry import bfl_models
+from fluxdesk.ui.i18n import core_text, price_text, translate
 
 DEFAULT_MODEL = "flux-kontext-pro"  # the inking model
 DEFAULT_PROVIDER = "bfl"
@@ -24,40 +25,41 @@ BFL_ONLY = (bfl_models(),)
 
 # (group title, families, role shown after the model's name)
 _GROUPS: tuple[tuple[str, tuple[Family, ...]], ...] = (
-    ("Edit & ink an image", (Family.kontext,)),
-    ("FLUX.2: generate & edit, references", (Family.flux2,)),
-    ("Text to image", (Family.flux1, Family.ultra)),
-    ("Repaint part of a page", (Family.fill, Family.expand)),
+    (QT_TRANSLATE_NOOP("ModelPicker", "Edit & ink an image"), (Family.kontext,)),
+    (QT_TRANSLATE_NOOP("ModelPicker", "FLUX.2: generate & edit, references"), (Family.flux2,)),
+    (QT_TRANSLATE_NOOP("ModelPicker", "Text to image"), (Family.flux1, Family.ultra)),
+    (QT_TRANSLATE_NOOP("ModelPicker", "Repaint part of a page"), (Family.fill, Family.expand)),
 )
 _ROLES = {
-    Family.kontext: "Edit",
-    Family.flux2: "Generate & edit",
-    Family.flux1: "Text to image",
-    Family.ultra: "Text to image, 4 MP",
-    Family.fill: "Inpaint",
-    Family.expand: "Outpaint",
+    Family.kontext: QT_TRANSLATE_NOOP("ModelPicker", "Edit"),
+    Family.flux2: QT_TRANSLATE_NOOP("ModelPicker", "Generate & edit"),
+    Family.flux1: QT_TRANSLATE_NOOP("ModelPicker", "Text to image"),
+    Family.ultra: QT_TRANSLATE_NOOP("ModelPicker", "Text to image, 4 MP"),
+    Family.fill: QT_TRANSLATE_NOOP("ModelPicker", "Inpaint"),
+    Family.expand: QT_TRANSLATE_NOOP("ModelPicker", "Outpaint"),
 }
 
 
 _PROVIDER_TITLES = {
     "bfl": "BFL",
-    "fal": "fal.ai — the same models, billed by fal",
-    "comfyui": "ComfyUI — workflows on your server",
+    "fal": QT_TRANSLATE_NOOP("ModelPicker", "fal.ai — the same models, billed by fal"),
+    "comfyui": QT_TRANSLATE_NOOP("ModelPicker", "ComfyUI — workflows on your server"),
 }
 
 
 def display_name(spec: ModelSpec) -> str:
     """'FLUX.1 Kontext [pro] — Edit'."""
-    return f"{spec.label} — {_ROLES[spec.family]}"
+    return f"{spec.label} — {translate('ModelPicker', _ROLES[spec.family])}"
 
 
 def _price_hint(spec: ModelSpec, billing: Billing) -> str:
     if billing == Billing.none:
-        return "Runs on your server: no charge per image"
+        return translate("ModelPicker", "Runs on your server: no charge per image")
     if spec.price.flat is not None:
-        return f"{format_price(billing, spec.price.flat)} per image"
-    first = format_price(billing, spec.price.first_mp)
-    return f"from {first} per image (per megapixel)"
+        price = price_text(billing, spec.price.flat)
+        return translate("ModelPicker", "{price} per image").format(price=price)
+    first = price_text(billing, spec.price.first_mp)
+    return translate("ModelPicker", "from {price} per image (per megapixel)").format(price=first)
 
 
 class _IndentDelegate(QStyledItemDelegate):
@@ -114,7 +116,7 @@ class ModelPicker(QComboBox):
         item.setData(spec.id, MODEL_ID_ROLE)
         item.setData(catalog.id, PROVIDER_ROLE)
         item.setData(depth, DEPTH_ROLE)
-        item.setToolTip(f"{spec.summary}\n{_price_hint(spec, catalog.billing)}")
+        item.setToolTip(f"{core_text(spec.summary)}\n{_price_hint(spec, catalog.billing)}")
         return item
 
     def set_catalogs(self, catalogs: Sequence[ProviderModels]) -> None:
@@ -131,14 +133,15 @@ class ModelPicker(QComboBox):
             if several:
                 if number:
                     self.insertSeparator(model.rowCount())
-                title = _PROVIDER_TITLES.get(catalog.id, catalog.label)
+                title = translate("ModelPicker", _PROVIDER_TITLES.get(catalog.id, catalog.label))
                 model.appendRow(self._header(title, provider=True))
             if catalog.id == DEFAULT_PROVIDER:
                 for title, families in _GROUPS:
                     specs = [s for s in catalog.models if s.family in families]
                     if not specs:
                         continue
-                    header = self._header(("   " * depth) + title.upper(), provider=False)
+                    text = translate("ModelPicker", title).upper()
+                    header = self._header(("   " * depth) + text, provider=False)
                     model.appendRow(header)
                     for spec in specs:
                         model.appendRow(

@@ -33,6 +33,7 @@ from fluxdesk.core.presets import Preset, placeholder_names
 from fluxdesk.core.prompt_state import MAX_VARIATIONS, PromptState
 from fluxdesk.core.providers.base import Billing, ProviderModels
 from fluxdesk.core.regions.page_edit import EditKind, region_params
+from fluxdesk.ui.i18n import core_text, translate
 from fluxdesk.ui.prompt_panel import checks
 from fluxdesk.ui.prompt_panel.checks import RunCheck, check_run, reference_limit_text
 from fluxdesk.ui.prompt_panel.edit_target import EditScope, EditTarget, describe
@@ -58,7 +59,9 @@ GENERATE_SHORTCUTS = (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"))
 
 
 def generate_text(count: int) -> str:
-    return "Generate" if count == 1 else f"Generate {count} variations"
+    if count == 1:
+        return translate("PromptPanel", "Generate")
+    return translate("PromptPanel", "Generate {count} variations").format(count=count)
 
 
 class PromptPanel(QWidget):
@@ -88,7 +91,8 @@ class PromptPanel(QWidget):
 
         metrics = self.fontMetrics()
         label_width = max(
-            metrics.horizontalAdvance(text) for text in ("Prompt upsampling", "Variations")
+            metrics.horizontalAdvance(text)
+            for text in (core_text("Prompt upsampling"), self.tr("Variations"))
         )
         self.preset_bar = PresetBar()
         self.model_picker = ModelPicker()
@@ -113,11 +117,11 @@ class PromptPanel(QWidget):
         self.notes_label.setObjectName("panelNotes")
         self.problem_summary = wrapped(muted_text=False)
         self.problem_summary.setObjectName("problemSummary")
-        self.generate_button = QPushButton("Generate")
+        self.generate_button = QPushButton(self.tr("Generate"))
         self.generate_button.setObjectName("generateButton")
         self.generate_button.setMinimumHeight(round(metrics.height() * 2.3))
         self.generate_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.generate_action = QAction("Generate", self)
+        self.generate_action = QAction(self.tr("Generate"), self)
         self.generate_action.setObjectName("generateAction")
         self.generate_action.setShortcuts(list(GENERATE_SHORTCUTS))
         self.generate_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -146,7 +150,7 @@ class PromptPanel(QWidget):
         column.setSpacing(4)
         column.addWidget(self.preset_bar)
         column.addSpacing(8)
-        column.addWidget(SectionHeader("Model"))
+        column.addWidget(SectionHeader(self.tr("Model")))
         column.addWidget(self.model_picker)
         column.addWidget(self.model_summary)
         column.addSpacing(8)
@@ -154,10 +158,10 @@ class PromptPanel(QWidget):
         column.addSpacing(8)
         column.addWidget(self.references)
         column.addSpacing(8)
-        column.addWidget(SectionHeader("Settings"))
+        column.addWidget(SectionHeader(self.tr("Settings")))
         column.addWidget(self.form)
         column.addSpacing(8)
-        column.addWidget(SectionHeader("Run"))
+        column.addWidget(SectionHeader(self.tr("Run")))
         column.addWidget(self.run_controls)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -219,7 +223,11 @@ class PromptPanel(QWidget):
         if spec is None and state.provider == "bfl":
             spec = get_model(state.model)
         if spec is None:
-            raise InputError(f"{state.provider} has no model '{state.model}' connected.")
+            raise InputError(
+                self.tr("{provider} has no model '{model}' connected.").format(
+                    provider=state.provider, model=state.model
+                )
+            )
         return spec
 
     def set_state(self, state: PromptState) -> None:
@@ -349,7 +357,7 @@ class PromptPanel(QWidget):
 
     def _apply_model(self, model_id: str) -> None:
         spec = self._spec(model_id)
-        self.model_summary.setText(spec.summary)
+        self.model_summary.setText(core_text(spec.summary))
         self.form.set_spec(spec)
         limit = len(spec.reference_slots)
         self.references.set_limit(limit, reference_limit_text(spec))
@@ -398,11 +406,15 @@ class PromptPanel(QWidget):
         self.generate_button.setEnabled(can_generate)
         shortcut = GENERATE_SHORTCUTS[0].toString(QKeySequence.SequenceFormat.NativeText)
         if not self._external_enabled:
-            tip = self._external_reason or "Generating is not available right now."
+            tip = self._external_reason or self.tr("Generating is not available right now.")
         elif not check.ok:
-            tip = "Can't generate yet:\n" + "\n".join(f"• {p.message}" for p in check.problems)
+            tip = self.tr("Can't generate yet:") + "\n"
+            tip += "\n".join(f"• {p.message}" for p in check.problems)
         else:
-            tip = f"{text} for {check.price_text.split('= ')[-1]}  ({shortcut})"
+            price = check.price_text.split("= ")[-1]
+            tip = self.tr("{action} for {price}  ({shortcut})").format(
+                action=text, price=price, shortcut=shortcut
+            )
         self.generate_button.setToolTip(tip)
         if state != self._last_state:
             self._last_state = state
@@ -428,7 +440,7 @@ class PromptPanel(QWidget):
 
         red = error_color(self.palette()).name()
         if not self._external_enabled:
-            lines, alarming = [self._external_reason or "Generating is paused."], False
+            lines, alarming = [self._external_reason or self.tr("Generating is paused.")], False
         else:
             lines = [p.message for p in check.problems]
             if len(lines) > 1:

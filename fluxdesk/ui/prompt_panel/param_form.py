@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from fluxdesk.core.api.catalog import FieldKind, FieldSpec, ModelSpec
 from fluxdesk.core.api.validation import check_field
-from fluxdesk.ui.prompt_panel.fields import AUTO_TEXT, FORMAT_NAMES, MATCH_INPUT_TEXT, make_editor
+from fluxdesk.ui.i18n import core_text, translate
+from fluxdesk.ui.prompt_panel.fields import AUTO_TEXT, FORMAT_NAMES, make_editor
 from fluxdesk.ui.prompt_panel.style import (
     OutlineFrame,
     error_color,
@@ -41,12 +42,12 @@ PANEL_DEFAULTS: Mapping[str, Any] = {"output_format": "png"}
 def default_text(spec: FieldSpec, baseline: Any) -> str:
     if baseline is None:
         if spec.kind is FieldKind.aspect_ratio:
-            return MATCH_INPUT_TEXT.lower()
-        return AUTO_TEXT
+            return translate("ParamForm", "match input")
+        return translate("ParamForm", AUTO_TEXT)
     if spec.kind is FieldKind.boolean:
-        return "on" if baseline else "off"
+        return translate("ParamForm", "on") if baseline else translate("ParamForm", "off")
     if spec.name == "output_format":
-        return FORMAT_NAMES.get(str(baseline), str(baseline)).split()[0]
+        return translate("ParamForm", FORMAT_NAMES.get(str(baseline), str(baseline))).split()[0]
     return f"{baseline:g}" if isinstance(baseline, float) else str(baseline)
 
 
@@ -135,7 +136,7 @@ class ParamForm(QWidget):
     def _add_row(self, grid: QGridLayout, row: int, spec: FieldSpec) -> None:
         baseline = PANEL_DEFAULTS.get(spec.name, spec.default)
         editor = make_editor(spec)
-        label = QLabel(spec.label)
+        label = QLabel(core_text(spec.label))
         label.setWordWrap(True)
         label.setBuddy(editor)
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -150,11 +151,15 @@ class ParamForm(QWidget):
         reset.setFixedSize(trailing_size(self))
         grid.setColumnMinimumWidth(2, reset.width())
         reset.clicked.connect(self._on_reset_clicked)
-        tip = f"{spec.help}\nDefault: {default_text(spec, baseline)}".strip()
+        default = default_text(spec, baseline)
+        tip = core_text(spec.help) + "\n" + self.tr("Default: {value}").format(value=default)
+        tip = tip.strip()
         for widget in (label, editor):
             widget.setToolTip(tip)
         reset.setToolTip(
-            f"Reset {spec.label.lower()} to the default ({default_text(spec, baseline)})"
+            self.tr("Reset {name} to the default ({value})").format(
+                name=core_text(spec.label), value=default
+            )
         )
         editor.edited.connect(self._on_editor_edited)
         grid.addWidget(label, row, 0)
@@ -254,9 +259,9 @@ class ParamForm(QWidget):
             shown = not row.spec.advanced or self._advanced_open
             row.reset.setVisible(changed and shown)
             changed_advanced += changed and row.spec.advanced
-        text = "Advanced"
+        text = self.tr("Advanced")
         if changed_advanced and not self._advanced_open:
-            text += f"  ·  {changed_advanced} changed"
+            text += "  ·  " + self.tr("{count} changed").format(count=changed_advanced)
         self.advanced_toggle.setText(text)
 
     def _show_advanced(self, shown: bool) -> None:

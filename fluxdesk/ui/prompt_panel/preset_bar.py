@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fluxdesk.core.presets import Preset
+from fluxdesk.ui.i18n import preset_text
 from fluxdesk.ui.prompt_panel.style import SectionHeader, wrapped
 
 PRESET_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -36,8 +37,8 @@ class _PresetCombo(QComboBox):
 
 
 def _label(name: str) -> str:
-    """'line_weight' -> 'Line weight'."""
-    text = name.replace("_", " ").strip()
+    """'line_weight' -> 'Line weight' (a built-in preset's in the UI language)."""
+    text = preset_text(name.replace("_", " ").strip())
     return text[:1].upper() + text[1:]
 
 
@@ -126,9 +127,9 @@ class PresetBar(QWidget):
             header.setFont(font)
             model.appendRow(header)
             for preset in members:
-                item = QStandardItem("   " + preset.name)
+                item = QStandardItem("   " + preset_text(preset.name))
                 item.setData(preset.id, PRESET_ID_ROLE)
-                item.setToolTip(preset.description)
+                item.setToolTip(preset_text(preset.description))
                 model.appendRow(item)
         self.combo.setModel(model)
         self.select(current)
@@ -147,7 +148,7 @@ class PresetBar(QWidget):
         index = self.combo.findData(preset_id or NO_PRESET, PRESET_ID_ROLE)
         self.combo.setCurrentIndex(max(0, index))
         preset = self.preset(preset_id)
-        self.description.setText(preset.description if preset else "")
+        self.description.setText(preset_text(preset.description) if preset else "")
         self.description.setVisible(bool(preset and preset.description))
 
     # --- placeholder fields -------------------------------------------------------------------
@@ -165,7 +166,7 @@ class PresetBar(QWidget):
             edit = QLineEdit()
             edit.setObjectName(f"placeholder_{placeholder.name}")
             edit.setText((values or {}).get(placeholder.name, placeholder.default))
-            edit.setPlaceholderText(placeholder.hint or self.tr("Fill this in"))
+            edit.setPlaceholderText(preset_text(placeholder.hint) or self.tr("Fill this in"))
             edit.setToolTip(
                 self.tr("Fills {{{name}}} in the preset's prompt").format(name=placeholder.name)
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import (
     QMenu,
@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
 
 from fluxdesk.ui.prompt_panel.style import OutlineFrame, SectionHeader, wrapped
 
-PLACEHOLDER = (
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "PromptEditor",
     "Describe the result, e.g.\n"
-    "Ink these pencils with clean, confident lines; pure black on white, no grey"
+    "Ink these pencils with clean, confident lines; pure black on white, no grey",
 )
 MAX_RECENT = 20
 _MENU_TEXT_WIDTH = 320
@@ -34,11 +35,11 @@ class PromptEditor(QWidget):
         self._session: list[str] = []
         self.recent_button = QToolButton()
         self.recent_button.setObjectName("recentPromptsButton")
-        self.recent_button.setText("Recent")
+        self.recent_button.setText(self.tr("Recent"))
         self.recent_button.setAutoRaise(True)
         self.recent_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.recent_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.recent_button.setToolTip("Reuse a recent prompt")
+        self.recent_button.setToolTip(self.tr("Reuse a recent prompt"))
         self.recent_menu = QMenu(self.recent_button)
         self.recent_menu.setToolTipsVisible(True)
         self.recent_menu.triggered.connect(self._on_recent_menu_triggered)
@@ -46,9 +47,9 @@ class PromptEditor(QWidget):
 
         self.edit = QPlainTextEdit()
         self.edit.setObjectName("promptEdit")
-        self.edit.setPlaceholderText(PLACEHOLDER)
+        self.edit.setPlaceholderText(self.tr(PLACEHOLDER))
         self.edit.setTabChangesFocus(True)
-        self.edit.setAccessibleName("Prompt")
+        self.edit.setAccessibleName(self.tr("Prompt"))
         lines = self.edit.fontMetrics().lineSpacing()
         self.edit.setFixedHeight(lines * 5 + 12)
         self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -61,7 +62,7 @@ class PromptEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(SectionHeader("Prompt", self.recent_button))
+        layout.addWidget(SectionHeader(self.tr("Prompt"), self.recent_button))
         layout.addWidget(self.frame)
         layout.addWidget(self.message)
         self._rebuild_menu()
@@ -115,7 +116,7 @@ class PromptEditor(QWidget):
             self.recent_menu.addAction(action)
         self.recent_button.setEnabled(bool(prompts))
         self.recent_button.setToolTip(
-            "Reuse a recent prompt" if prompts else "Prompts you send appear here"
+            self.tr("Reuse a recent prompt") if prompts else self.tr("Prompts you send appear here")
         )
 
     @Slot(QAction)

@@ -33,7 +33,7 @@ from fluxdesk.ui.prompt_panel.thumbnails import Thumbnail, ThumbnailLoader
 TILE = 60
 SPACING = 6
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".tif", ".tiff", ".bmp")
-FILE_FILTER = "Images (" + " ".join(f"*{s}" for s in IMAGE_SUFFIXES) + ")"
+FILE_PATTERNS = " ".join(f"*{s}" for s in IMAGE_SUFFIXES)
 
 
 class _Tile(QWidget):
@@ -48,7 +48,7 @@ class _Tile(QWidget):
         self.remove = QToolButton(self.picture)
         self.remove.setObjectName("removeReferenceButton")
         self.remove.setText("×")
-        self.remove.setToolTip(f"Remove {path.name}")
+        self.remove.setToolTip(self.tr("Remove {name}").format(name=path.name))
         self.remove.setFixedSize(18, 18)
         self.remove.move(TILE - 20, 2)
         self.caption = wrapped()
@@ -97,12 +97,12 @@ class ReferenceStrip(QWidget):
         self.loader.loaded.connect(self._on_loader_loaded)
 
         self.count_label = QLabel()
-        self.header = SectionHeader("References", self.count_label)
+        self.header = SectionHeader(self.tr("References"), self.count_label)
         self.explanation = wrapped()
         self.explanation.setObjectName("referenceLimit")
         self.add_button = QToolButton()
         self.add_button.setObjectName("addReferenceButton")
-        self.add_button.setText("Add…")
+        self.add_button.setText(self.tr("Add…"))
         self.add_button.setIcon(plus_icon(self.palette().windowText().color()))
         self.add_button.setIconSize(icon_size(self, 16))
         self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
@@ -161,7 +161,7 @@ class ReferenceStrip(QWidget):
 
     def unreadable(self) -> list[str]:
         return [
-            thumb.error or f"'{path.name}' could not be read."
+            thumb.error or self.tr("'{name}' could not be read.").format(name=path.name)
             for path in self.used_paths()
             if (thumb := self._loaded.get(path)) is not None and thumb.image is None
         ]
@@ -203,12 +203,17 @@ class ReferenceStrip(QWidget):
                 if path in self._loaded:
                     tile.show_thumbnail(self._loaded[path])
             sent = number - 2 < self._limit
-            tile.caption.setText(f"image {number}" if sent else "not sent")
+            caption = (
+                self.tr("image {number}").format(number=number) if sent else self.tr("not sent")
+            )
+            tile.caption.setText(caption)
             tile.picture.setEnabled(sent)
         full = len(self._paths) >= self._limit
         self.add_button.setEnabled(not full)
         self.add_button.setToolTip(
-            "All reference slots are used" if full else "Add character or style references"
+            self.tr("All reference slots are used")
+            if full
+            else self.tr("Add character or style references")
         )
         self.count_label.setText(f"{min(len(self._paths), self._limit)} / {self._limit}")
         self._columns = 0
@@ -256,7 +261,10 @@ class ReferenceStrip(QWidget):
     @Slot()
     def _on_add_button_clicked(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, "Add reference images", self._last_dir, FILE_FILTER
+            self,
+            self.tr("Add reference images"),
+            self._last_dir,
+            self.tr("Images ({patterns})").format(patterns=FILE_PATTERNS),
         )
         if names:
             self._last_dir = str(Path(names[0]).parent)

@@ -57,11 +57,13 @@ class RunControls(QWidget):
         self.seed_edit = QLineEdit()
         self.seed_edit.setObjectName("seedEdit")
         self.seed_edit.setValidator(SeedValidator(self.seed_edit))
-        self.seed_edit.setPlaceholderText("Random")
+        self.seed_edit.setPlaceholderText(self.tr("Random"))
         self.seed_edit.setClearButtonEnabled(True)
         self.seed_edit.setToolTip(
-            "Empty: a new random seed every run.\n"
-            "A number: repeatable results; variations use the next seeds."
+            self.tr(
+                "Empty: a new random seed every run.\n"
+                "A number: repeatable results; variations use the next seeds."
+            )
         )
         self.seed_edit.textChanged.connect(self._on_seed_edit_text_changed)
         self.seed_frame = OutlineFrame(self.seed_edit)
@@ -86,7 +88,9 @@ class RunControls(QWidget):
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
         self.variations_spin.setToolTip(
-            f"Images per click, 1 to {MAX_VARIATIONS}; they run side by side."
+            self.tr("Images per click, 1 to {count}; they run side by side.").format(
+                count=MAX_VARIATIONS
+            )
         )
         self.variations_spin.valueChanged.connect(self._on_variations_spin_value_changed)
 
@@ -100,7 +104,7 @@ class RunControls(QWidget):
         grid.setColumnMinimumWidth(0, label_width)
         grid.setColumnStretch(1, 1)
         for row, (text, buddy) in enumerate(
-            (("Seed", self.seed_edit), ("Variations", self.variations_spin))
+            ((self.tr("Seed"), self.seed_edit), (self.tr("Variations"), self.variations_spin))
         ):
             label = QLabel(text)
             label.setBuddy(buddy)
@@ -137,17 +141,19 @@ class RunControls(QWidget):
         self.random_button.setChecked(seed is None)
         self.random_button.blockSignals(blocked)
         self.random_button.setToolTip(
-            "Random seed each run (type a number to fix it)"
+            self.tr("Random seed each run (type a number to fix it)")
             if seed is None
-            else "Use a random seed again"
+            else self.tr("Use a random seed again")
         )
         count = self.variations()
         if seed is None:
-            self.hint.setText("A new random seed for every image.")
+            self.hint.setText(self.tr("A new random seed for every image."))
         elif count == 1:
-            self.hint.setText(f"Fixed seed {seed}: the same settings repeat the result.")
+            text = self.tr("Fixed seed {seed}: the same settings repeat the result.")
+            self.hint.setText(text.format(seed=seed))
         else:
-            self.hint.setText(f"Fixed seeds {seed} to {seed + count - 1}, one per variation.")
+            text = self.tr("Fixed seeds {first} to {last}, one per variation.")
+            self.hint.setText(text.format(first=seed, last=seed + count - 1))
 
     @Slot(str)
     def _on_seed_edit_text_changed(self, _text: str) -> None:

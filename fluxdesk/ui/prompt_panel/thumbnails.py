@@ -16,6 +16,7 @@ from PySide6.QtGui import QImage
 
 from fluxdesk.core.errors import FluxError
 from fluxdesk.core.imaging.load import load_image
+from fluxdesk.ui.i18n import core_text, translate
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +44,11 @@ def decode_thumbnail(path: Path, max_side: int) -> Thumbnail:
         image = QImage(data, picture.width, picture.height, line, fmt).copy()  # own the bytes
         return Thumbnail(path, image, size)
     except FluxError as error:
-        return Thumbnail(path, None, None, error.user_message)
+        return Thumbnail(path, None, None, core_text(error.user_message))
     except Exception as error:  # a bug must still end as a visible failure, not a silent one
         log.exception("thumbnail of %s failed", path)
-        return Thumbnail(path, None, None, f"'{path.name}' could not be read ({error}).")
+        text = translate("ReferenceStrip", "'{name}' could not be read ({reason}).")
+        return Thumbnail(path, None, None, text.format(name=path.name, reason=error))
 
 
 class _Relay(QObject):

@@ -49,6 +49,7 @@ from fluxdesk.core.errors import (
     ServerError,
     ServerRejected,
 )
+from fluxdesk.core.messages import Message
 from fluxdesk.core.providers.base import Billing, Problem, ProviderId, ReadImage, find_model
 from fluxdesk.core.providers.comfy.progress import ProgressSocket
 from fluxdesk.core.providers.comfy.server import (
@@ -156,8 +157,12 @@ class ComfyProvider:
             )
         except requests.RequestException as exc:
             raise NetworkError(
-                f"Lost contact with the ComfyUI server at {urlsplit(url).netloc} during {what}. "
-                "Check that it is running; FluxDesk keeps the job.",
+                Message(
+                    "Lost contact with the ComfyUI server at {netloc} during {what}. Check "
+                    "that it is running; FluxDesk keeps the job.",
+                    netloc=urlsplit(url).netloc,
+                    what=what,
+                ),
                 detail=type(exc).__name__,
             ) from None
         self._raise_for_account(response)
@@ -175,7 +180,11 @@ class ComfyProvider:
                 else "This server wants a token: add it in Settings."
             )
             raise AuthError(
-                f"The ComfyUI server refused FluxDesk (HTTP {response.status_code}). {hint}",
+                Message(
+                    "The ComfyUI server refused FluxDesk (HTTP {status_code}). {hint}",
+                    status_code=response.status_code,
+                    hint=hint,
+                ),
                 detail=detail_text(response),
             )
 
@@ -187,8 +196,12 @@ class ComfyProvider:
 
     def _raise_server(self, response: requests.Response, what: str) -> NoReturn:
         raise ServerError(
-            f"The ComfyUI server had a problem with {what} (HTTP {response.status_code}). "
-            "Look at its console, then try again.",
+            Message(
+                "The ComfyUI server had a problem with {what} (HTTP {status_code}). Look "
+                "at its console, then try again.",
+                what=what,
+                status_code=response.status_code,
+            ),
             detail=response.text[:300],
         )
 
@@ -201,7 +214,7 @@ class ComfyProvider:
             return self._call(
                 "POST",
                 "/upload/image",
-                "the image upload",
+                Message("the image upload"),
                 files={"image": (name, data, "image/png")},
                 data={"type": "input", "overwrite": "true"},
             )
@@ -209,10 +222,13 @@ class ComfyProvider:
         response = retry_transient(once, self.retry, cancel)
         if response.status_code != 200:
             raise ProtocolError(
-                f"The ComfyUI server refused the input image (HTTP {response.status_code}).",
+                Message(
+                    "The ComfyUI server refused the input image (HTTP {status_code}).",
+                    status_code=response.status_code,
+                ),
                 detail=response.text[:200],
             )
-        body = read_json(response, "the image upload", _WHO)
+        body = read_json(response, Message("the image upload"), _WHO)
         stored, folder = body.get("name"), body.get("subfolder") or ""
         if not isinstance(stored, str) or not stored:
             raise ProtocolError("The ComfyUI server took the image but did not say its name.")
@@ -272,12 +288,15 @@ class ComfyProvider:
         if response.status_code == 400:
             raise ServerRejected(self._node_errors(json_or_empty(response)))
         if response.status_code >= 500:
-            self._raise_server(response, "the workflow")
+            self._raise_server(response, Message("the workflow"))
         if response.status_code != 200:
             raise ProtocolError(
-                f"The ComfyUI server answered the workflow with HTTP {response.status_code}."
+                Message(
+                    "The ComfyUI server answered the workflow with HTTP {status_code}.",
+                    status_code=response.status_code,
+                )
             )
-        body = read_json(response, "the workflow", _WHO)
+        body = read_json(response, Message("the workflow"), _WHO)
         prompt_id = body.get("prompt_id")
         if not isinstance(prompt_id, str) or not prompt_id:
             raise ProtocolError("The ComfyUI server queued the workflow but sent no prompt id.")
@@ -306,12 +325,15 @@ class ComfyProvider:
         with self._lock:
             socket = self._sockets.get(handle.task_id)
         live = socket.read() if socket is not None else None
-        response = self._call("GET", f"/history/{handle.task_id}", "the status check")
+        response = self._call("GET", f"/history/{handle.task_id}", Message("the status check"))
         if response.status_code != 200:
             raise ProtocolError(
-                f"The ComfyUI server answered the status check with HTTP {response.status_code}."
+                Message(
+                    "The ComfyUI server answered the status check with HTTP {status_code}.",
+                    status_code=response.status_code,
+                )
             )
-        body = read_json(response, "the status check", _WHO)
+        body = read_json(response, Message("the status check"), _WHO)
         entry = body.get(handle.task_id)
         if isinstance(entry, dict):
             return self._finished(entry)
@@ -319,7 +341,11 @@ class ComfyProvider:
         return self._queued(handle.task_id, progress)
 
     def _queued(self, prompt_id: str, progress: float | None) -> PollStatus:
-        body = read_json(self._call("GET", "/queue", "the queue check"), "the queue check", _WHO)
+        body = read_json(
+            self._call("GET", "/queue", Message("the queue check")),
+            Message("the queue check"),
+            _WHO,
+        )
 
         def ids(key: str) -> list[str]:
             items = body.get(key) if isinstance(body.get(key), list) else []
@@ -350,7 +376,11 @@ class ComfyProvider:
                     node = data.get("node_type") or data.get("node_id") or "a node"
                     reason = str(data.get("exception_message") or "no reason given").strip()
                     raise GenerationFailed(
-                        f"The workflow failed in {node} on the ComfyUI server: {reason[:300]}"
+                        Message(
+                            "The workflow failed in {node} on the ComfyUI server: {reason}",
+                            node=node,
+                            reason=reason[:300],
+                        )
                     )
             raise GenerationFailed("The workflow failed on the ComfyUI server.")
         for output in (entry.get("outputs") or {}).values():
@@ -381,8 +411,10 @@ class ComfyProvider:
     def cancel(self, handle: TaskHandle) -> None:
         """Interrupts the job if it is running and takes it out of the queue if it waits."""
         with contextlib.suppress(Exception):
-            self._call("POST", "/interrupt", "the cancel", json={"prompt_id": handle.task_id})
-            self._call("POST", "/queue", "the cancel", json={"delete": [handle.task_id]})
+            self._call(
+                "POST", "/interrupt", Message("the cancel"), json={"prompt_id": handle.task_id}
+            )
+            self._call("POST", "/queue", Message("the cancel"), json={"delete": [handle.task_id]})
 
     def release(self, handle: TaskHandle) -> None:
         with self._lock:
@@ -398,9 +430,11 @@ class ComfyProvider:
     def check(self, cancel: threading.Event | None = None) -> str:
         """A short description of the server (raises if it can't be reached or refuses us)."""
         response = retry_transient(
-            lambda: self._call("GET", "/system_stats", "the connection check"), self.retry, cancel
+            lambda: self._call("GET", "/system_stats", Message("the connection check")),
+            self.retry,
+            cancel,
         )
-        body = read_json(response, "the connection check", _WHO)
+        body = read_json(response, Message("the connection check"), _WHO)
         system = body.get("system") if isinstance(body.get("system"), dict) else {}
         version = system.get("comfyui_version") or "unknown version"
         devices = body.get("devices") if isinstance(body.get("devices"), list) else []
@@ -416,7 +450,9 @@ class ComfyProvider:
             ("LoraLoaderModelOnly", "lora_name", "loras"),
         ):
             response = retry_transient(
-                lambda node=node: self._call("GET", f"/object_info/{node}", "the model list"),
+                lambda node=node: self._call(
+                    "GET", f"/object_info/{node}", Message("the model list")
+                ),
                 self.retry,
                 cancel,
             )

@@ -11,6 +11,7 @@ from typing import Any
 from fluxdesk.core.api.catalog import Family
 from fluxdesk.core.atomic import atomic_write_bytes
 from fluxdesk.core.errors import InputError, StorageError
+from fluxdesk.core.messages import Message
 from fluxdesk.core.providers.comfy.workflow import (
     Graph,
     NodeInput,
@@ -80,7 +81,9 @@ def make_workflow(
     while workflow_id in existing:
         workflow_id, n = f"{base}-{n}", n + 1
     family = Family.kontext if "image" in inputs else Family.flux1
-    return Workflow(workflow_id, label, graph, dict(inputs), family, "Your own ComfyUI workflow.")
+    return Workflow(
+        workflow_id, label, graph, dict(inputs), family, Message("Your own ComfyUI workflow.")
+    )
 
 
 def save_workflow(folder: Path, workflow: Workflow) -> Workflow:

@@ -18,6 +18,7 @@ from typing import Any
 
 from fluxdesk.core.api.catalog import Family, FieldKind, FieldSpec, ModelSpec, PriceRule
 from fluxdesk.core.errors import InputError
+from fluxdesk.core.messages import Message
 
 MAX_WORKFLOW_BYTES = 5 * 1024 * 1024
 MAX_NODES = 5000
@@ -34,15 +35,15 @@ ROLES = (
     "height",
 )
 ROLE_LABELS = {
-    "prompt": "Prompt",
-    "seed": "Seed",
-    "steps": "Steps",
-    "guidance": "Guidance",
-    "image": "Input image",
-    "lora_name": "LoRA name",
-    "lora_strength": "LoRA strength",
-    "width": "Width",
-    "height": "Height",
+    "prompt": Message("Prompt"),
+    "seed": Message("Seed"),
+    "steps": Message("Steps"),
+    "guidance": Message("Guidance"),
+    "image": Message("Input image"),
+    "lora_name": Message("LoRA name"),
+    "lora_strength": Message("LoRA strength"),
+    "width": Message("Width"),
+    "height": Message("Height"),
 }
 NodeInput = tuple[str, str]  # (node id, input name)
 Graph = dict[str, dict[str, Any]]
@@ -142,7 +143,7 @@ class Workflow:
                         minimum=64,
                         maximum=4096,
                         multiple_of=16,
-                        help="Pixels, a multiple of 16.",
+                        help=Message("Pixels, a multiple of 16."),
                     )
                 )
         if "steps" in self.inputs:
@@ -151,7 +152,7 @@ class Workflow:
                 FieldSpec(
                     "steps",
                     FieldKind.integer,
-                    "Steps",
+                    Message("Steps"),
                     default=steps if isinstance(steps, int) else 20,
                     minimum=1,
                     maximum=150,
@@ -163,21 +164,21 @@ class Workflow:
                 FieldSpec(
                     "guidance",
                     FieldKind.number,
-                    "Guidance",
+                    Message("Guidance"),
                     default=float(guidance) if isinstance(guidance, int | float) else 3.5,
                     minimum=0.0,
                     maximum=100.0,
-                    help="How closely to follow the prompt.",
+                    help=Message("How closely to follow the prompt."),
                 )
             )
         if "lora_name" in self.inputs:
-            help_text = "A LoRA file on the server; empty for none."
+            help_text = Message("A LoRA file on the server; empty for none.")
             if loras is not None:
                 fields.append(
                     FieldSpec(
                         "lora_name",
                         FieldKind.choice,
-                        "LoRA",
+                        Message("LoRA"),
                         default="",
                         choices=("", *loras),
                         help=help_text,
@@ -185,14 +186,16 @@ class Workflow:
                 )
             else:
                 fields.append(
-                    FieldSpec("lora_name", FieldKind.text, "LoRA", default="", help=help_text)
+                    FieldSpec(
+                        "lora_name", FieldKind.text, Message("LoRA"), default="", help=help_text
+                    )
                 )
         if "lora_strength" in self.inputs:
             fields.append(
                 FieldSpec(
                     "lora_strength",
                     FieldKind.number,
-                    "LoRA strength",
+                    Message("LoRA strength"),
                     default=1.0,
                     minimum=-10.0,
                     maximum=10.0,
@@ -208,7 +211,7 @@ class Workflow:
             image_required="image" in self.inputs,
             prompt_required="prompt" in self.inputs,
             concurrency=8,
-            summary=self.summary or "Your own ComfyUI workflow.",
+            summary=self.summary or Message("Your own ComfyUI workflow."),
         )
 
     def build(self, values: Mapping[str, Any]) -> Graph:

@@ -24,6 +24,7 @@ from fluxdesk.core.api.catalog import (
 )
 from fluxdesk.core.api.models import GenerationRequest
 from fluxdesk.core.errors import InputError
+from fluxdesk.core.messages import Message
 
 # fal's Kontext apps take these aspect ratios only.
 FAL_ASPECT_RATIOS = ("21:9", "16:9", "4:3", "3:2", "1:1", "2:3", "3:4", "9:16", "9:21")
@@ -43,27 +44,27 @@ def _field(name: str, kind: FieldKind, label: str, **extra: Any) -> FieldSpec:
 _OUTPUT_FORMAT = _field(
     "output_format",
     FieldKind.choice,
-    "Output format",
+    Message("Output format"),
     default="jpeg",
     choices=("jpeg", "png"),
-    help="PNG keeps line art lossless; fal has no WebP.",
+    help=Message("PNG keeps line art lossless; fal has no WebP."),
 )
 _SAFETY = _field(
     "safety_tolerance",
     FieldKind.integer,
-    "Safety tolerance",
+    Message("Safety tolerance"),
     default=2,
     minimum=1,
     maximum=6,
-    help="1 is the strictest moderation.",
+    help=Message("1 is the strictest moderation."),
     advanced=True,
 )
 _UPSAMPLING = _field(
     "prompt_upsampling",
     FieldKind.boolean,
-    "Prompt upsampling",
+    Message("Prompt upsampling"),
     default=False,
-    help="Let fal rewrite the prompt more creatively (enhance_prompt).",
+    help=Message("Let fal rewrite the prompt more creatively (enhance_prompt)."),
     advanced=True,
 )
 
@@ -72,11 +73,11 @@ def _guidance(default: float) -> FieldSpec:
     return _field(
         "guidance",
         FieldKind.number,
-        "Guidance",
+        Message("Guidance"),
         default=default,
         minimum=1.0,
         maximum=20.0,
-        help="How closely to follow the prompt (guidance_scale).",
+        help=Message("How closely to follow the prompt (guidance_scale)."),
         advanced=True,
     )
 
@@ -91,12 +92,12 @@ def _size(name: str) -> FieldSpec:
     return _field(
         name,
         FieldKind.integer,
-        name.capitalize(),
+        Message("Width") if name == "width" else Message("Height"),
         default=1024 if name == "width" else 768,
         minimum=256,
         maximum=1440,
         multiple_of=32,
-        help="Pixels, a multiple of 32 between 256 and 1440.",
+        help=Message("Pixels, a multiple of 32 between 256 and 1440."),
     )
 
 
@@ -104,9 +105,9 @@ _KONTEXT_FIELDS = (
     _field(
         "aspect_ratio",
         FieldKind.choice,
-        "Aspect ratio",
+        Message("Aspect ratio"),
         choices=FAL_ASPECT_RATIOS,
-        help="fal takes these ratios only; Default keeps the input's shape.",
+        help=Message("fal takes these ratios only; Default keeps the input's shape."),
     ),
     _OUTPUT_FORMAT,
     _guidance(3.5),
@@ -162,7 +163,7 @@ FAL_MODELS: tuple[FalModel, ...] = (
             PriceRule(flat=2.5),
             image_required=True,
             prompt_required=True,
-            summary="The open-weights Kontext on fal.ai: cheaper inking and edits.",
+            summary=Message("The open-weights Kontext on fal.ai: cheaper inking and edits."),
         ),
         "fal-ai/flux-kontext/dev",
     ),
@@ -175,7 +176,7 @@ FAL_MODELS: tuple[FalModel, ...] = (
             (),
             PriceRule(first_mp=4, extra_mp=4),
             prompt_required=True,
-            summary="Text to image at an exact size, on fal.ai (priced per megapixel).",
+            summary=Message("Text to image at an exact size, on fal.ai (priced per megapixel)."),
         ),
         None,
         "fal-ai/flux-pro/v1.1",
@@ -189,7 +190,7 @@ FAL_MODELS: tuple[FalModel, ...] = (
             (),
             PriceRule(first_mp=2.5, extra_mp=2.5),
             prompt_required=True,
-            summary="Open-weights text to image on fal.ai (priced per megapixel).",
+            summary=Message("Open-weights text to image on fal.ai (priced per megapixel)."),
         ),
         None,
         "fal-ai/flux/dev",
@@ -204,7 +205,13 @@ def fal_model(model_id: str) -> FalModel:
         return _BY_ID[model_id]
     except KeyError:
         known = ", ".join(_BY_ID)
-        raise InputError(f"fal.ai has no model '{model_id}' in FluxDesk. Known: {known}.") from None
+        raise InputError(
+            Message(
+                "fal.ai has no model '{model_id}' in FluxDesk. Known: {known}.",
+                model_id=model_id,
+                known=known,
+            )
+        ) from None
 
 
 def _data_uri(data: bytes) -> str:
@@ -244,4 +251,9 @@ def fal_request(
         return model.edit_app, body | {"image_url": images[0]}
     if not images and model.text_app:
         return model.text_app, body
-    raise InputError(f"{model.spec.label} on fal.ai needs an input image.")
+    raise InputError(
+        Message(
+            "{label} on fal.ai needs an input image.",
+            label=model.spec.label,
+        )
+    )

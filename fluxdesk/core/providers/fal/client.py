@@ -56,6 +56,7 @@ from fluxdesk.core.errors import (
     ServerError,
     ServerRejected,
 )
+from fluxdesk.core.messages import Message
 from fluxdesk.core.providers.base import Billing, Problem, ProviderId, ReadImage
 from fluxdesk.core.providers.fal.catalog import FAL_MODELS, fal_model, fal_request
 
@@ -146,8 +147,11 @@ class FalProvider(KeyedClient):
             )
         except requests.RequestException as exc:
             raise NetworkError(
-                f"Lost contact with fal.ai while waiting for {what}. FluxDesk keeps the job and "
-                "can pick it up again when the connection is back.",
+                Message(
+                    "Lost contact with fal.ai while waiting for {what}. FluxDesk keeps the "
+                    "job and can pick it up again when the connection is back.",
+                    what=what,
+                ),
                 detail=type(exc).__name__,
             ) from None
 
@@ -186,11 +190,19 @@ class FalProvider(KeyedClient):
             raise self._rate_limited(response)
         if status >= 500:
             raise ServerError(
-                f"fal.ai had a problem with {what} (HTTP {status}). Try again in a minute.",
+                Message(
+                    "fal.ai had a problem with {what} (HTTP {status}). Try again in a minute.",
+                    what=what,
+                    status=status,
+                ),
                 detail=detail_text(response),
             )
         raise ProtocolError(
-            f"fal.ai answered {what} with an unexpected HTTP {status}.",
+            Message(
+                "fal.ai answered {what} with an unexpected HTTP {status}.",
+                what=what,
+                status=status,
+            ),
             detail=detail_text(response),
         )
 
@@ -227,11 +239,11 @@ class FalProvider(KeyedClient):
         )
         status = response.status_code
         if status in (200, 201, 202):
-            return self._parse_handle(read_json(response, "the job", _WHO))
+            return self._parse_handle(read_json(response, Message("the job"), _WHO))
         self._raise_for_account(response)
         if status in (400, 422):
             raise ServerRejected(detail_problems(json_or_empty(response)))
-        self._raise_other(response, "the job")
+        self._raise_other(response, Message("the job"))
 
     def _parse_handle(self, body: dict[str, Any]) -> TaskHandle:
         request_id, status_url = body.get("request_id"), body.get("status_url")
@@ -254,13 +266,13 @@ class FalProvider(KeyedClient):
 
     def _poll_once(self, handle: TaskHandle) -> PollStatus:
         url = handle.polling_url + ("&" if "?" in handle.polling_url else "?") + "logs=1"
-        response = self._get(url, "the result")
+        response = self._get(url, Message("the result"))
         if response.status_code == 404:
             return PollStatus(TaskStatus.task_not_found, "NOT_FOUND")
         self._raise_for_account(response)
         if response.status_code not in (200, 202):
-            self._raise_other(response, "the status check")
-        body = read_json(response, "the status check", _WHO)
+            self._raise_other(response, Message("the status check"))
+        body = read_json(response, Message("the status check"), _WHO)
         raw = body.get("status")
         if not isinstance(raw, str):
             raise ProtocolError("fal.ai sent a status answer without a status.")
@@ -281,12 +293,15 @@ class FalProvider(KeyedClient):
                 detail=f"{error_type}: {text}",
             )
         return GenerationFailed(
-            f"The generation failed on fal.ai ({text or 'no reason given'}). Try again.",
+            Message(
+                "The generation failed on fal.ai ({reason}). Try again.",
+                reason=text or "no reason given",
+            ),
             detail=error_type,
         )
 
     def _result(self, handle: TaskHandle) -> PollStatus:
-        response = self._get(self._response_url(handle), "the result")
+        response = self._get(self._response_url(handle), Message("the result"))
         status = response.status_code
         if status != 200:
             self._raise_for_account(response)
@@ -298,8 +313,8 @@ class FalProvider(KeyedClient):
             )
             if kind or status in (400, 500, 503):
                 raise self._failure(str(kind or ""), detail_text(response))
-            self._raise_other(response, "the result")
-        body = read_json(response, "the result", _WHO)
+            self._raise_other(response, Message("the result"))
+        body = read_json(response, Message("the result"), _WHO)
         images = body.get("images")
         first = images[0] if isinstance(images, list) and images else None
         url = first.get("url") if isinstance(first, dict) else None
@@ -342,5 +357,7 @@ class FalProvider(KeyedClient):
         if not self._key:
             raise MissingKey("Paste your fal.ai key first.")
         url = f"{self.base_url}/fal-ai/flux-pro/requests/00000000-key-check/status"
-        response = retry_transient(lambda: self._get(url, "the key check"), self.retry, cancel)
+        response = retry_transient(
+            lambda: self._get(url, Message("the key check")), self.retry, cancel
+        )
         self._raise_for_account(response)

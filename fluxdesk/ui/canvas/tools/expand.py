@@ -23,6 +23,7 @@ from fluxdesk.core.regions.expand import (
 from fluxdesk.ui.canvas import render
 from fluxdesk.ui.canvas.overlay import CanvasTool
 from fluxdesk.ui.canvas.tools import look
+from fluxdesk.ui.i18n import translate
 
 # Where each handle sits on the grown canvas, and which sides it moves.
 _HANDLES: dict[str, tuple[float, float]] = {
@@ -226,4 +227,5 @@ class ExpandTool(CanvasTool):
                 render.paint_pill(painter, f"+{value} px", anchor, middle_h, font)
         width, height = plan.canvas_size
         anchor = QPointF(grown.center().x(), grown.bottom() + 34)
-        render.paint_pill(painter, f"New page {width} × {height} px", anchor, middle_h, font)
+        text = translate("ExpandTool", "New page {width} × {height} px")
+        render.paint_pill(painter, text.format(width=width, height=height), anchor, middle_h, font)

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QPointF, QRect, Signal
 from PySide6.QtGui import QImage, QUndoCommand, QUndoStack
 
 from fluxdesk.core.regions import Raster, Rect
+from fluxdesk.ui.i18n import translate
 
 MAX_MASK_PIXELS = 16_000_000
 UNDO_LIMIT = 64
@@ -114,7 +115,7 @@ class _PatchCommand(QUndoCommand):
 
 class _InvertCommand(QUndoCommand):
     def __init__(self, layer: MaskLayer) -> None:
-        super().__init__("Invert mask")
+        super().__init__(translate("MaskLayer", "Invert mask"))
         self._layer = layer
 
     def redo(self) -> None:
@@ -218,7 +219,9 @@ class MaskLayer(QObject):
         before = stroke.before[y0:y1, x0:x1].copy()
         after = self.pixels[y0:y1, x0:x1].copy()
         self._recount(box)
-        self.undo_stack.push(_PatchCommand(self, box, before, after, "Paint", applied=True))
+        self.undo_stack.push(
+            _PatchCommand(self, box, before, after, self.tr("Paint"), applied=True)
+        )
         self.edited.emit()
 
     def _dab(self, center: QPointF) -> None:
@@ -257,7 +260,9 @@ class MaskLayer(QObject):
         x0, y0, x1, y1 = box = self._bounds
         before = self.pixels[y0:y1, x0:x1].copy()
         cleared = np.zeros_like(before)
-        self.undo_stack.push(_PatchCommand(self, box, before, cleared, "Clear", applied=False))
+        self.undo_stack.push(
+            _PatchCommand(self, box, before, cleared, self.tr("Clear"), applied=False)
+        )
         self.edited.emit()
 
     def invert(self) -> None:

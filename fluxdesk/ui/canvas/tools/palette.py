@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 SIZE = 18
@@ -33,17 +33,39 @@ class ToolInfo:
 
 
 TOOLS: dict[ToolId, ToolInfo] = {
-    ToolId.navigate: ToolInfo("Navigate", "V", "Pan and zoom; the page is not changed"),
+    ToolId.navigate: ToolInfo(
+        QT_TRANSLATE_NOOP("ToolsBar", "Navigate"),
+        "V",
+        QT_TRANSLATE_NOOP("ToolsBar", "Pan and zoom; the page is not changed"),
+    ),
     ToolId.rectangle: ToolInfo(
-        "Rectangle", "M", "Select a rectangle to edit (Shift: square, Esc: deselect)"
+        QT_TRANSLATE_NOOP("ToolsBar", "Rectangle"),
+        "M",
+        QT_TRANSLATE_NOOP("ToolsBar", "Select a rectangle to edit (Shift: square, Esc: deselect)"),
     ),
-    ToolId.lasso: ToolInfo("Lasso", "L", "Draw around the part to edit; it closes on release"),
+    ToolId.lasso: ToolInfo(
+        QT_TRANSLATE_NOOP("ToolsBar", "Lasso"),
+        "L",
+        QT_TRANSLATE_NOOP("ToolsBar", "Draw around the part to edit; it closes on release"),
+    ),
     ToolId.brush: ToolInfo(
-        "Mask", "B", "Paint what FLUX Fill should repaint ([ ] size, X: paint/erase)"
+        QT_TRANSLATE_NOOP("ToolsBar", "Mask"),
+        "B",
+        QT_TRANSLATE_NOOP(
+            "ToolsBar", "Paint what FLUX Fill should repaint ([ ] size, X: paint/erase)"
+        ),
     ),
-    ToolId.expand: ToolInfo("Expand", "E", "Drag the page's edges outward for FLUX Expand"),
+    ToolId.expand: ToolInfo(
+        QT_TRANSLATE_NOOP("ToolsBar", "Expand"),
+        "E",
+        QT_TRANSLATE_NOOP("ToolsBar", "Drag the page's edges outward for FLUX Expand"),
+    ),
     ToolId.panels: ToolInfo(
-        "Panels", "P", "Find the page's panels, fix them, and run a preset panel by panel"
+        QT_TRANSLATE_NOOP("ToolsBar", "Panels"),
+        "P",
+        QT_TRANSLATE_NOOP(
+            "ToolsBar", "Find the page's panels, fix them, and run a preset panel by panel"
+        ),
     ),
 }
 

@@ -16,13 +16,15 @@ from fluxdesk.ui.canvas.tools.options import (
     SelectionOptions,
 )
 from fluxdesk.ui.canvas.tools.palette import TOOLS, ToolId, tool_icon
+from fluxdesk.ui.i18n import translate
 
 
 class ToolsBar(QToolBar):
     tool_requested = Signal(str)  # ToolId
 
     def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window.tr("Tools"), window)
+        super().__init__(window)
+        self.setWindowTitle(self.tr("Tools"))
         self.setObjectName("toolsToolBar")
         self.setMovable(False)
         self.setIconSize(QSize(18, 18))
@@ -32,10 +34,10 @@ class ToolsBar(QToolBar):
         self._group.setExclusive(True)
         self.tool_actions: dict[ToolId, QAction] = {}
         for tool, info in TOOLS.items():
-            action = QAction(tool_icon(tool, color), self.tr(info.label), self)
+            action = QAction(tool_icon(tool, color), translate("ToolsBar", info.label), self)
             action.setObjectName(f"{tool}ToolAction")
             action.setShortcut(QKeySequence(info.shortcut))
-            action.setToolTip(f"{self.tr(info.tip)} ({info.shortcut})")
+            action.setToolTip(f"{translate('ToolsBar', info.tip)} ({info.shortcut})")
             action.setCheckable(True)
             action.setData(str(tool))
             self._group.addAction(action)
@@ -61,13 +63,15 @@ class ToolsBar(QToolBar):
         self.addWidget(self.options)
 
         # Keyboard-only actions: in the window, not on the bar.
-        self.deselect_action = self._hidden_action(window, "Deselect", "Ctrl+D")
-        self.undo_mask_action = self._hidden_action(window, "Undo Mask Stroke", "Ctrl+Z")
-        self.redo_mask_action = self._hidden_action(window, "Redo Mask Stroke", "Ctrl+Shift+Z")
+        self.deselect_action = self._hidden_action(window, self.tr("Deselect"), "Ctrl+D")
+        self.undo_mask_action = self._hidden_action(window, self.tr("Undo Mask Stroke"), "Ctrl+Z")
+        self.redo_mask_action = self._hidden_action(
+            window, self.tr("Redo Mask Stroke"), "Ctrl+Shift+Z"
+        )
         self._group.triggered.connect(self._on_group_triggered)
 
     def _hidden_action(self, window: QMainWindow, text: str, shortcut: str) -> QAction:
-        action = QAction(self.tr(text), self)
+        action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
         window.addAction(action)
         return action
