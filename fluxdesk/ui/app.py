@@ -11,6 +11,7 @@ import functools
 import gc
 import logging
 import os
+import sqlite3
 import sys
 import threading
 from collections.abc import Iterator, Mapping
@@ -282,7 +283,22 @@ def run_app(argv: list[str]) -> int:
             collector.stop()
 
     crash_reporter = install_crash_reporter(app, paths)  # not in the self-test: no dialogs
-    built = build_window(paths, demo=args.demo, api_url=args.api_url)
+    try:
+        built = build_window(paths, demo=args.demo, api_url=args.api_url)
+    except sqlite3.DatabaseError as exc:  # newer than this FluxDesk, or held by another program
+        log.error("history not opened: %s", exc)
+        QMessageBox.critical(
+            None,
+            translate("MainWindow", "FluxDesk"),
+            translate(
+                "MainWindow",
+                "The history at {path} could not be opened ({reason}). Nothing was changed. "
+                "If another FluxDesk is starting, wait a moment and try again; a history made "
+                "by a newer FluxDesk needs that version.",
+            ).format(path=paths.history_db, reason=exc),
+        )
+        crash_reporter.uninstall()
+        return 1
     built.window.show()
     if built.recovered_from is not None:
         QMessageBox.warning(

@@ -30,7 +30,6 @@ class HistoryActions:
     delete: QAction
     restore: QAction
     purge: QAction
-    undo: QAction
     refresh: QAction
 
     def all(self) -> list[QAction]:
@@ -63,9 +62,6 @@ def build_history_actions(owner: QWidget) -> HistoryActions:
         ),
         restore=action(QT_TRANSLATE_NOOP("HistoryActions", "Restore from the Trash")),
         purge=action(QT_TRANSLATE_NOOP("HistoryActions", "Delete for good…"), "Shift+Del"),
-        undo=action(
-            QT_TRANSLATE_NOOP("HistoryActions", "Undo delete"), QKeySequence.StandardKey.Undo
-        ),
         refresh=action(
             QT_TRANSLATE_NOOP("HistoryActions", "Refresh"), QKeySequence.StandardKey.Refresh
         ),

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -70,6 +71,7 @@ class HistoryDock(QDockWidget):
         self._lineage = lineage
         self._undo_pending = False
         body = QWidget(self)
+        body.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # keeps the focus when the list empties
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
@@ -177,12 +179,10 @@ class HistoryDock(QDockWidget):
         actions.delete.triggered.connect(self._on_delete_triggered)
         actions.restore.triggered.connect(self._on_restore_triggered)
         actions.purge.triggered.connect(self._on_purge_triggered)
-        actions.undo.triggered.connect(self._on_undo_triggered)
         actions.refresh.triggered.connect(self.refresh_requested)
         for action in actions.all():
             self.view.addAction(action)
             self.tree.addAction(action)
-        self.addAction(actions.undo)
         self.addAction(actions.refresh)
 
     # --- selection --------------------------------------------------------------------------
@@ -334,13 +334,9 @@ class HistoryDock(QDockWidget):
         self.purge_requested.emit(None)
 
     @Slot()
-    def _on_undo_triggered(self) -> None:
+    def _on_notice_action_clicked(self) -> None:
         if self._undo_pending:
             self.undo_requested.emit()
-
-    @Slot()
-    def _on_notice_action_clicked(self) -> None:
-        self._on_undo_triggered()
 
     @Slot(bool)
     def _on_trash_toggled(self, on: bool) -> None:
@@ -383,6 +379,8 @@ class HistoryDock(QDockWidget):
         empty = total == 0 and self._model.loaded
         self._empty.setText(self._empty_text())
         self._empty.setVisible(empty)
+        if empty and self._stack.isAncestorOf(QApplication.focusWidget()):
+            self.widget().setFocus()  # Ctrl+Z here still means the History (undo a delete)
         self._stack.setVisible(not empty)
         entries = count_text(total, self.tr("1 entry"), self.tr("{n} entries"))
         if active:

@@ -47,6 +47,7 @@ from fluxdesk.ui.settings_dialog import SettingsDialog
 from fluxdesk.ui.shortcuts_dialog import show_shortcuts
 from fluxdesk.ui.studio_tools import StudioTools, ToolsWiring
 from fluxdesk.ui.text import count_text
+from fluxdesk.ui.undo_router import UndoRouter
 from fluxdesk.ui.window_state import WindowState
 from fluxdesk.ui.workers import JobRunner
 
@@ -120,7 +121,8 @@ class MainWindow(QMainWindow):
                 self.tools.cleanup_dock.toggleViewAction(),
             ],
         )
-        self.finish.install_edit_menu()
+        self.undo = UndoRouter(self, default=self.finish.page.undo_stack)
+        self.undo.install_menu(self)
         parts.backup.install(self, before=self.actions_.settings)
         self._build_toolbar()
         self.edit_tools = EditTools(
@@ -137,6 +139,9 @@ class MainWindow(QMainWindow):
         self.changes = ChangesFeature(
             self, self.canvas, self.canvas_control, beside=self.history_dock
         )
+        self.undo.add_scope(self.finish.dock, self.finish.page.undo_stack)
+        self.undo.add_scope(self.history_dock, parts.history_edits.undo_stack)
+        self.edit_tools.tools.undo_stack_changed.connect(self.undo.set_tool_stack)
         self._build_status_bar()
         self._wire()
         self.prompt_panel.set_recent_prompts(list(parts.preferences.value.recent_prompts))

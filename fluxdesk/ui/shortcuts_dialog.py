@@ -51,7 +51,13 @@ _SHORTCUTS = (
         QT_TRANSLATE_NOOP("Shortcuts", "Shift while dragging / Ctrl+D or Esc"),
     ),
     (QT_TRANSLATE_NOOP("Shortcuts", "Brush smaller / bigger; paint or erase"), "[ / ]; X"),
-    (QT_TRANSLATE_NOOP("Shortcuts", "Undo / redo a mask stroke"), "Ctrl+Z / Ctrl+Shift+Z"),
+    (
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Undo / redo where you work: mask, panels, History (a delete), Finish & Export",
+        ),
+        "Ctrl+Z / Ctrl+Shift+Z",
+    ),
     (QT_TRANSLATE_NOOP("Shortcuts", "Use the selected result as input"), "Ctrl+I"),
     (QT_TRANSLATE_NOOP("Shortcuts", "Reuse the selected entry's settings"), "Ctrl+R"),
     (
@@ -66,10 +72,6 @@ _SHORTCUTS = (
         "A / R / B / C",
     ),
     (QT_TRANSLATE_NOOP("Shortcuts", "In the contact sheet: the page's other results"), "[ / ]"),
-    (
-        QT_TRANSLATE_NOOP("Shortcuts", "Undo / redo a page or finishing change"),
-        "Ctrl+Z / Ctrl+Shift+Z",
-    ),
     (QT_TRANSLATE_NOOP("Shortcuts", "Task presets"), "Ctrl+Shift+P"),
     (QT_TRANSLATE_NOOP("Shortcuts", "Clean up the scan (panel)"), "Ctrl+Shift+K"),
     (QT_TRANSLATE_NOOP("Shortcuts", "Spending"), "Ctrl+Shift+L"),

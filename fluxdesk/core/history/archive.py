@@ -283,13 +283,28 @@ def _restore_images(
         if length > MAX_IMAGE_BYTES:  # a zip bomb, not a picture: refuse before unpacking
             raise _bad_archive(f"the image {relative.name} inside it is impossibly large.")
         target = images_dir / relative
-        if not (target.is_file() and target.stat().st_size == length):
+        if target.is_file() and target.stat().st_size == length:
+            # Already here: not written again, but a damaged backup is still refused.
+            if _member_sha256(archive, name, None) != relative.stem:
+                raise _bad_archive(f"the image {target.name} inside it is damaged.")
+        else:
             _extract_verified(archive, name, target, relative.stem)
         count += 1
         size += length
         if progress is not None:
             progress(done, len(names))
     return count, size
+
+
+def _member_sha256(archive: zipfile.ZipFile, name: str, output: IO[bytes] | None) -> str:
+    """The member's hash, read in chunks (copied to `output` on the way, if given)."""
+    digest = hashlib.sha256()
+    with archive.open(name) as source:
+        while chunk := source.read(_CHUNK):
+            digest.update(chunk)
+            if output is not None:
+                output.write(chunk)
+    return digest.hexdigest()
 
 
 def _extract_verified(archive: zipfile.ZipFile, name: str, target: Path, sha256: str) -> None:
@@ -299,14 +314,11 @@ def _extract_verified(archive: zipfile.ZipFile, name: str, target: Path, sha256:
     fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".partial-", suffix=target.suffix)
     temp = Path(temp_name)
     try:
-        digest = hashlib.sha256()
-        with archive.open(name) as source, os.fdopen(fd, "wb") as output:
-            while chunk := source.read(_CHUNK):
-                digest.update(chunk)
-                output.write(chunk)
+        with os.fdopen(fd, "wb") as output:
+            digest = _member_sha256(archive, name, output)
             output.flush()
             os.fsync(output.fileno())
-        if digest.hexdigest() != sha256:
+        if digest != sha256:
             raise _bad_archive(f"the image {target.name} inside it is damaged.")
         temp.replace(target)
     finally:

@@ -12,6 +12,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from fluxdesk.core.history.schema import is_busy
 from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.paths import AppPaths
 
@@ -27,8 +28,8 @@ def open_history_or_recover(paths: AppPaths) -> tuple[HistoryStore, Path | None]
     try:
         return HistoryStore.open(paths.history_db, paths.images), None
     except sqlite3.DatabaseError as exc:
-        if _newer_version(exc):
-            raise
+        if _newer_version(exc) or is_busy(exc):
+            raise  # not damage: the file must stay where it is
         log.error("history database unreadable (%s); starting a new one", exc)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     backup = paths.history_db.with_name(f"{paths.history_db.name}.damaged-{stamp}")

@@ -254,6 +254,12 @@ MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def is_busy(exc: sqlite3.Error) -> bool:
+    """Another process holds the database: worth waiting for, never a sign of damage."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
 def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     """Brings `db` (autocommit mode) to `target` (tests stop early), one transaction per step.
 

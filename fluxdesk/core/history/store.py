@@ -30,7 +30,7 @@ from fluxdesk.core.history.records import (
     StoredImage,
     record_from_row,
 )
-from fluxdesk.core.history.schema import migrate
+from fluxdesk.core.history.schema import is_busy, migrate
 from fluxdesk.core.jobs import JobId, JobState
 from fluxdesk.core.messages import Message
 
@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 
 _FORMAT_EXT = {"png": "png", "jpeg": "jpg", "webp": "webp"}
+OPEN_PATIENCE_S = 30.0  # how long opening waits for another process's migration
 
 
 def _storage_error(exc: OSError | sqlite3.Error, what: str) -> StorageError:
@@ -75,10 +76,20 @@ class HistoryStore:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         images_dir.mkdir(parents=True, exist_ok=True)
         store = cls(db_path, images_dir)
-        with store.read() as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            migrate(db)
-        return store
+        # Two processes starting at once (a window and `fluxdesk generate`) may both create or
+        # migrate the file; some of SQLite's answers then are "locked" without waiting.
+        deadline = time.monotonic() + OPEN_PATIENCE_S
+        while True:
+            try:
+                with store.read() as db:
+                    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                        db.execute("PRAGMA journal_mode=WAL")  # kept in the file from then on
+                    migrate(db)
+                return store
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     @property
     def leases_dir(self) -> Path:

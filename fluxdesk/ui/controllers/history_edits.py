@@ -8,6 +8,7 @@ import dataclasses
 import logging
 
 from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from fluxdesk.core.history import curation, projects
 from fluxdesk.core.history.diff import entry_diff
@@ -43,7 +44,7 @@ class HistoryEditsController(QObject):
         self._history = history
         self._tasks = TaskRunner(max_threads=1, parent=self)  # one at a time: in order
         self._tasks.task_finished.connect(self._on_tasks_task_finished)
-        self._last_trashed: list[JobId] = []
+        self.undo_stack = QUndoStack(self)  # moves to the Trash (Edit → Undo in the dock)
         self._page: int | None = None
 
     def load(self) -> None:
@@ -95,9 +96,13 @@ class HistoryEditsController(QObject):
 
     @Slot()
     def undo(self) -> None:
-        ids, self._last_trashed = self._last_trashed, []
-        if ids:
-            self._tasks.run("undo", lambda: curation.restore_from_trash(self._store, ids))
+        self.undo_stack.undo()
+
+    def _restore_trashed(self, ids: list[JobId]) -> None:  # by the undo command
+        self._tasks.run("undo", lambda: curation.restore_from_trash(self._store, ids))
+
+    def _trash_again(self, ids: list[JobId]) -> None:  # by the undo command's redo
+        self._tasks.run("retrash", lambda: curation.move_to_trash(self._store, ids))
 
     @Slot(list)
     def restore(self, ids: list[JobId]) -> None:
@@ -163,6 +168,8 @@ class HistoryEditsController(QObject):
                 self._reload_projects()  # the page's spend changed
         elif kind == "trash":
             self._trashed(value)
+        elif kind == "retrash":
+            self._replace(value, in_trash=True)
         elif kind in ("undo", "restore"):
             self._history.refresh()
             self.undo_offered.emit("")
@@ -197,7 +204,7 @@ class HistoryEditsController(QObject):
             self.message.emit(self.tr("Running jobs can't be deleted; cancel them first."))
             return
         self._replace(moved, in_trash=True)
-        self._last_trashed = moved
+        self.undo_stack.push(_TrashCommand(self, moved))
         self.undo_offered.emit(
             count_text(
                 len(moved),
@@ -218,3 +225,22 @@ class HistoryEditsController(QObject):
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         return self._tasks.shutdown(timeout_ms)
+
+
+class _TrashCommand(QUndoCommand):
+    """Entries already moved to the Trash: undo restores them, redo moves them again."""
+
+    def __init__(self, edits: HistoryEditsController, ids: list[JobId]) -> None:
+        super().__init__(edits.tr("Move to Trash"))
+        self._edits = edits
+        self._ids = ids
+        self._done = True  # pushed after the move: the first redo has nothing to do
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._edits._trash_again(self._ids)
+
+    def undo(self) -> None:
+        self._edits._restore_trashed(self._ids)

@@ -41,6 +41,7 @@ class ToolsController(QObject):
     mask_started = Signal()  # the first stroke on this page's mask
     expand_edited = Signal(object)  # Sides in sent px, after the artist moved an edge
     tool_changed = Signal(str)  # ToolId
+    undo_stack_changed = Signal(object)  # the active tool's QUndoStack | None
 
     def __init__(
         self,
@@ -77,15 +78,14 @@ class ToolsController(QObject):
         canvas.add_overlay(self._mask_overlay)
 
         bar.tool_requested.connect(self._on_bar_tool_requested)
+        canvas.addAction(bar.deselect_action)
         bar.deselect_action.triggered.connect(self.deselect)
-        bar.undo_mask_action.triggered.connect(self._on_undo_mask_triggered)
-        bar.redo_mask_action.triggered.connect(self._on_redo_mask_triggered)
         bar.selection_options.margin_changed.connect(self._on_margin_changed)
         bar.selection_options.deselect_requested.connect(self.deselect)
         masks = bar.mask_options
         masks.brush_changed.connect(self._on_mask_options_brush_changed)
-        masks.undo_requested.connect(self._on_undo_mask_triggered)
-        masks.redo_requested.connect(self._on_redo_mask_triggered)
+        masks.undo_requested.connect(self._on_mask_options_undo_requested)
+        masks.redo_requested.connect(self._on_mask_options_redo_requested)
         masks.invert_requested.connect(self._on_mask_invert_requested)
         masks.clear_requested.connect(self._on_mask_clear_requested)
         masks.show_brush(self.brush.brush)
@@ -96,6 +96,7 @@ class ToolsController(QObject):
         self.selection.changed.connect(self._on_selection_changed)
         self.selection.committed.connect(self._on_selection_committed)
         self.mask.edited.connect(self._on_mask_edited)
+        self.mask.layer_changed.connect(self._on_mask_layer_changed)
         self.expand.changed.connect(self._on_expand_changed)
         generation.input_changed.connect(self._on_generation_input_changed)
         canvas.image_shown.connect(self._on_canvas_image_shown)
@@ -116,7 +117,7 @@ class ToolsController(QObject):
     ) -> None:
         """A tool of another feature; `on_results`: it also works over a result of the input
         page (panels are the page's geometry), so picking it keeps the result on screen;
-        `undo_stack`: what Ctrl+Z undoes while it is the active tool."""
+        `undo_stack`: what Edit → Undo takes back while it is the active tool."""
         self.tools[tool_id] = tool
         if on_results:
             self._on_results.add(tool_id)
@@ -132,6 +133,14 @@ class ToolsController(QObject):
         self._canvas.set_tool(self.tools[tool])
         self._canvas.setFocus()
         self.tool_changed.emit(str(tool))
+        self.undo_stack_changed.emit(self.undo_stack())
+
+    def undo_stack(self) -> QUndoStack | None:
+        """The active tool's own history: the panels', the page's mask, or none."""
+        if self._tool is ToolId.brush:
+            layer = self.mask.layer()
+            return layer.undo_stack if layer is not None else None
+        return self._undo_stacks.get(self._tool)
 
     # --- what is marked ---------------------------------------------------------------------
 
@@ -259,18 +268,19 @@ class ToolsController(QObject):
         self._bar.mask_options.show_brush(brush)
 
     @Slot()
-    def _on_undo_mask_triggered(self) -> None:
-        if (stack := self._undo_stacks.get(self._tool)) is not None:
-            stack.undo()
-        elif (layer := self.mask.layer()) is not None:
+    def _on_mask_options_undo_requested(self) -> None:
+        if (layer := self.mask.layer()) is not None:
             layer.undo()
 
     @Slot()
-    def _on_redo_mask_triggered(self) -> None:
-        if (stack := self._undo_stacks.get(self._tool)) is not None:
-            stack.redo()
-        elif (layer := self.mask.layer()) is not None:
+    def _on_mask_options_redo_requested(self) -> None:
+        if (layer := self.mask.layer()) is not None:
             layer.redo()
+
+    @Slot()
+    def _on_mask_layer_changed(self) -> None:
+        if self._tool is ToolId.brush:
+            self.undo_stack_changed.emit(self.undo_stack())
 
     @Slot()
     def _on_mask_invert_requested(self) -> None:

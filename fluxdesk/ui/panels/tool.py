@@ -19,7 +19,6 @@ from enum import StrEnum
 from PySide6.QtCore import QObject, QPointF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -193,18 +192,7 @@ class PanelsTool(CanvasTool):
 
     # --- keys ---------------------------------------------------------------------------------
 
-    def takes_shortcut(self, event: QKeyEvent) -> bool:
-        return event.matches(QKeySequence.StandardKey.Undo) or event.matches(
-            QKeySequence.StandardKey.Redo
-        )
-
     def key_press(self, event: QKeyEvent) -> bool:
-        if event.matches(QKeySequence.StandardKey.Undo):
-            self.state.undo_stack.undo()
-            return True
-        if event.matches(QKeySequence.StandardKey.Redo):
-            self.state.undo_stack.redo()
-            return True
         key = event.key()
         if key == Qt.Key.Key_Escape:
             if self.is_drawing():

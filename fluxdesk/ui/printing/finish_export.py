@@ -5,8 +5,7 @@ connects its export actions (see ``MainWindow.__init__``)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from fluxdesk.core.printing.fit import Alignment
 from fluxdesk.ui.canvas import CanvasView
@@ -74,21 +73,6 @@ class FinishExport(QObject):
         for source in (page, self.exports):
             source.message.connect(self.message)
         self.dock.visibilityChanged.connect(page.set_active)
-
-    def install_edit_menu(self) -> None:
-        """Edit → Undo / Redo of page, placement and finishing changes, after the File menu."""
-        window = self.parent()
-        assert isinstance(window, QMainWindow)
-        undo = self.page.undo_stack.createUndoAction(window, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.page.undo_stack.createRedoAction(window, self.tr("&Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        menu = QMenu(self.tr("&Edit"), window)
-        menu.addAction(undo)
-        menu.addAction(redo)
-        menus = window.menuBar().actions()
-        window.menuBar().insertMenu(menus[1] if len(menus) > 1 else None, menu)
-        self.undo_action, self.redo_action = undo, redo
 
     def show_panel(self) -> None:
         self.dock.show()

@@ -103,7 +103,10 @@ class ParamForm(QWidget):
     def set_spec(self, spec: ModelSpec) -> None:
         self._spec = spec
         if self._body is not None:
-            self._body.setParent(None)  # type: ignore[call-overload]
+            # Hidden and deleted as a child: unparented it would flash up as a window of its
+            # own and take the focus (and the keyboard shortcuts) from the main window.
+            self._body.hide()
+            self._layout.removeWidget(self._body)
             self._body.deleteLater()
         self._rows.clear()
         body = QWidget()
@@ -119,7 +122,8 @@ class ParamForm(QWidget):
         for field in basic:
             self._add_row(grid, row, field)
             row += 1
-        self.advanced_toggle.setParent(None)  # type: ignore[call-overload]
+        self.advanced_toggle.hide()
+        self.advanced_toggle.setParent(self)  # out of the old body before it is deleted
         if advanced:
             grid.addWidget(self.advanced_toggle, row, 0, 1, 3)
             self.advanced_toggle.show()

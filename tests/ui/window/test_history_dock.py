@@ -104,7 +104,8 @@ def test_star_delete_undo_and_the_trash(qtbot: QtBot, filled, monkeypatch) -> No
     dock.actions_.delete.trigger()
     qtbot.waitUntil(lambda: ids[2] not in shown(built))
     assert dock.notice.isVisible() and "Trash" in dock.notice.label.text()
-    dock.actions_.undo.trigger()  # Ctrl+Z
+    dock.view.setFocus()
+    qtbot.keyClick(dock.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: ids[2] in shown(built), timeout=5000)
     assert store.get_job(ids[2]).deleted_at is None  # type: ignore[union-attr]
 

@@ -151,9 +151,12 @@ def test_align_to_pencils_applies_and_undoes(
     status = quick_studio.window.finish.panel.placement.status.text()
     assert "match" in status
 
-    quick_studio.window.finish.undo_action.trigger()
+    # Ctrl+Z while working in the Finish & Export dock takes the alignment back.
+    quick_studio.window.finish.panel.placement.align.setFocus()
+    assert quick_studio.window.undo.active() is controller.undo_stack
+    quick_studio.window.undo.undo_action.trigger()
     assert controller.state().placement.alignment is None
-    quick_studio.window.finish.redo_action.trigger()
+    quick_studio.window.undo.redo_action.trigger()
     assert controller.state().placement.alignment == alignment
 
 

@@ -144,6 +144,8 @@ class MaskLayer(QObject):
         self.pixels = rows[:, :width]
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
+        # Every push, undo and redo (from the window's Edit menu too) is an edit.
+        self.undo_stack.indexChanged.connect(self.edited)
         self._bounds: Box | None = None
         self._stroke: _Stroke | None = None
 
@@ -222,7 +224,6 @@ class MaskLayer(QObject):
         self.undo_stack.push(
             _PatchCommand(self, box, before, after, self.tr("Paint"), applied=True)
         )
-        self.edited.emit()
 
     def _dab(self, center: QPointF) -> None:
         stroke = self._stroke
@@ -263,21 +264,17 @@ class MaskLayer(QObject):
         self.undo_stack.push(
             _PatchCommand(self, box, before, cleared, self.tr("Clear"), applied=False)
         )
-        self.edited.emit()
 
     def invert(self) -> None:
         self.undo_stack.push(_InvertCommand(self))
-        self.edited.emit()
 
     def undo(self) -> None:
         if self._stroke is None and self.undo_stack.canUndo():
             self.undo_stack.undo()
-            self.edited.emit()
 
     def redo(self) -> None:
         if self._stroke is None and self.undo_stack.canRedo():
             self.undo_stack.redo()
-            self.edited.emit()
 
     # --- used by the undo commands --------------------------------------------------------------
 

@@ -62,19 +62,11 @@ class ToolsBar(QToolBar):
             self.options.addWidget(page)
         self.addWidget(self.options)
 
-        # Keyboard-only actions: in the window, not on the bar.
-        self.deselect_action = self._hidden_action(window, self.tr("Deselect"), "Ctrl+D")
-        self.undo_mask_action = self._hidden_action(window, self.tr("Undo Mask Stroke"), "Ctrl+Z")
-        self.redo_mask_action = self._hidden_action(
-            window, self.tr("Redo Mask Stroke"), "Ctrl+Shift+Z"
-        )
+        # Keyboard only, for the canvas (added there): in the History, Ctrl+D compares.
+        self.deselect_action = QAction(self.tr("Deselect"), self)
+        self.deselect_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.deselect_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._group.triggered.connect(self._on_group_triggered)
-
-    def _hidden_action(self, window: QMainWindow, text: str, shortcut: str) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        window.addAction(action)
-        return action
 
     def add_options(self, tool: ToolId, page: QWidget) -> None:
         """The options shown while `tool` (added by a feature of its own) is active."""
