@@ -1,27 +1,35 @@
-"""Connects the history dock to the history controllers (browse, edits, recovery, backup).
+"""Connects the history dock to the history controllers (browse, edits, recovery, backup)
+and to the prompt panel (reuse settings or seed).
 Wiring only, so MainWindow stays small; the one decision here is asking before the Trash is
 emptied for good."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from fluxdesk.core.history.diff import EntryDiff
 from fluxdesk.core.history.projects import ProjectTree
 from fluxdesk.core.jobs import JobId
+from fluxdesk.core.prompt_state import PromptState
 from fluxdesk.ui.history_diff_dialog import EntryDiffDialog
 from fluxdesk.ui.history_dock import HistoryDock
+from fluxdesk.ui.prompt_panel import PromptPanel
 
 if TYPE_CHECKING:
     from fluxdesk.ui.main_window import Parts
 
 
 class HistoryWiring(QObject):
-    def __init__(self, window: QWidget, dock: HistoryDock, parts: Parts) -> None:
+    def __init__(
+        self, window: QMainWindow, dock: HistoryDock, parts: Parts, prompt_panel: PromptPanel
+    ) -> None:
         super().__init__(window)
+        self._prompt_panel = prompt_panel
+        self._generation = parts.generation
         model, history, edits = parts.history_model, parts.history, parts.history_edits
         recovery, backup, generation = parts.recovery, parts.backup, parts.generation
         self._dock = dock
@@ -52,6 +60,8 @@ class HistoryWiring(QObject):
         edits.spend_changed.connect(self._on_edits_spend_changed)
         edits.undo_offered.connect(self._on_edits_undo_offered)
 
+        dock.reuse_settings_requested.connect(self._on_dock_reuse_settings_requested)
+        dock.reuse_seed_requested.connect(self._on_dock_reuse_seed_requested)
         dock.resume_requested.connect(recovery.resume)
         backup.restored.connect(history.refresh)
         backup.restored.connect(edits.load)
@@ -62,6 +72,24 @@ class HistoryWiring(QObject):
         # to Python's cyclic GC, which may then tear it down at any moment, even mid-paint.
         parent = self.parent()
         return parent if isinstance(parent, QWidget) else None
+
+    @Slot(object)
+    def _on_dock_reuse_settings_requested(self, job_id: JobId) -> None:
+        row = self._model.row_for(job_id)
+        if row is None:
+            return
+        state = PromptState.from_request(row.request, row.seed)
+        references = self._generation.reference_paths(row.request)
+        self._prompt_panel.set_state(replace(state, references=references))  # as it was sent
+        self._generation.note_settings_reused(job_id)
+        if isinstance(window := self._window, QMainWindow):
+            window.statusBar().showMessage(self.tr("Settings restored from that entry."), 4000)
+
+    @Slot(object)
+    def _on_dock_reuse_seed_requested(self, job_id: JobId) -> None:
+        row = self._model.row_for(job_id)
+        if row is not None and row.seed is not None:
+            self._prompt_panel.set_seed(row.seed)
 
     @Slot(str)
     def _on_dock_view_mode_changed(self, mode: str) -> None:

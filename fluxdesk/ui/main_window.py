@@ -3,7 +3,7 @@ every decision lives in a controller or in the core."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, Slot
@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSizePolicy,
@@ -25,7 +24,7 @@ from fluxdesk.core.prompt_state import PromptState
 from fluxdesk.ui.actions import apply_icons, build_actions, build_menus, compare_button
 from fluxdesk.ui.canvas import CanvasView, CompareMode
 from fluxdesk.ui.changes.feature import ChangesFeature
-from fluxdesk.ui.controllers.account import AccountController, Connection, KeyState
+from fluxdesk.ui.controllers.account import AccountController
 from fluxdesk.ui.controllers.backup import BackupController
 from fluxdesk.ui.controllers.canvas import CanvasController
 from fluxdesk.ui.controllers.generation import GenerationController
@@ -37,14 +36,13 @@ from fluxdesk.ui.edit_tools import EditTools
 from fluxdesk.ui.history_dock import HistoryDock
 from fluxdesk.ui.history_model import HistoryModel
 from fluxdesk.ui.history_wiring import HistoryWiring
-from fluxdesk.ui.i18n import core_text, credits_text
 from fluxdesk.ui.panels.feature import PanelsFeature
 from fluxdesk.ui.preferences_keeper import PreferencesKeeper
 from fluxdesk.ui.printing.finish_export import FinishExport
 from fluxdesk.ui.prompt_panel import PromptPanel
-from fluxdesk.ui.provider_settings import ProviderSettings, ProviderSettingsWiring
-from fluxdesk.ui.settings_dialog import SettingsDialog
+from fluxdesk.ui.settings_flow import open_settings
 from fluxdesk.ui.shortcuts_dialog import show_shortcuts
+from fluxdesk.ui.status_line import StatusLine
 from fluxdesk.ui.studio_tools import StudioTools, ToolsWiring
 from fluxdesk.ui.text import count_text
 from fluxdesk.ui.undo_router import UndoRouter
@@ -142,7 +140,7 @@ class MainWindow(QMainWindow):
         self.undo.add_scope(self.finish.dock, self.finish.page.undo_stack)
         self.undo.add_scope(self.history_dock, parts.history_edits.undo_stack)
         self.edit_tools.tools.undo_stack_changed.connect(self.undo.set_tool_stack)
-        self._build_status_bar()
+        self.status = StatusLine(self, self.canvas, parts.account)
         self._wire()
         self.prompt_panel.set_recent_prompts(list(parts.preferences.value.recent_prompts))
         self.resize(QSize(1440, 900))
@@ -176,18 +174,6 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         apply_icons(actions, self.compare_button)
 
-    def _build_status_bar(self) -> None:
-        status = self.statusBar()
-        self.mode_label = QLabel(self)
-        self.mode_label.setObjectName("connectionLabel")
-        self.balance_label = QLabel(self)
-        self.balance_label.setObjectName("balanceLabel")
-        self.zoom_label = QLabel(self)
-        self.zoom_label.setObjectName("zoomLabel")
-        for label in (self.mode_label, self.balance_label, self.zoom_label):
-            label.setContentsMargins(8, 0, 8, 0)
-            status.addPermanentWidget(label)
-
     def _wire(self) -> None:
         parts, actions = self._parts, self.actions_
         actions.open.triggered.connect(self._on_open_triggered)
@@ -207,7 +193,6 @@ class MainWindow(QMainWindow):
         actions.about.triggered.connect(self._on_about_triggered)
         self.compare_button.clicked.connect(self._on_compare_button_clicked)
         self.canvas.compare_mode_changed.connect(self._on_canvas_compare_mode_changed)
-        self.canvas.zoom_changed.connect(self._on_canvas_zoom_changed)
 
         self.prompt_panel.generate_requested.connect(self._on_prompt_generate_requested)
         parts.generation.input_staged.connect(self._on_generation_input_staged)
@@ -215,26 +200,21 @@ class MainWindow(QMainWindow):
         dock = self.history_dock
         dock.show_requested.connect(self.canvas_control.show_job)
         dock.use_as_input_requested.connect(self.canvas_control.use_as_input)
-        dock.reuse_settings_requested.connect(self._on_history_reuse_settings_requested)
-        dock.reuse_seed_requested.connect(self._on_history_reuse_seed_requested)
         dock.copy_prompt_requested.connect(parts.history.copy_prompt)
         dock.open_folder_requested.connect(parts.history.open_folder)
         dock.cancel_requested.connect(parts.generation.cancel)
         dock.cancel_all_requested.connect(parts.generation.cancel_all)
         parts.generation.jobs_started.connect(self._on_generation_jobs_started)
 
-        self.history_wiring = HistoryWiring(self, dock, parts)
+        self.history_wiring = HistoryWiring(self, dock, parts, self.prompt_panel)
         sources = (parts.generation, parts.history, parts.account, parts.providers)
         for source in (*sources, parts.history_edits, parts.recovery, parts.backup):
-            source.message.connect(self._on_message)
+            source.message.connect(self.status.show_message)
         for source in (self.canvas_control, self.finish, self.edit_tools):
-            source.message.connect(self._on_message)
+            source.message.connect(self.status.show_message)
         for source in (self.panels, self.changes):
-            source.message.connect(self._on_message)
+            source.message.connect(self.status.show_message)
         parts.providers.catalogs_changed.connect(self.prompt_panel.set_catalogs)
-        parts.account.connection_changed.connect(self._on_account_connection_changed)
-        parts.account.balance_changed.connect(self._on_account_balance_changed)
-        parts.account.key_state_changed.connect(self._on_account_key_state_changed)
 
     # --- slots ------------------------------------------------------------------------------
 
@@ -265,24 +245,7 @@ class MainWindow(QMainWindow):
     def _on_generation_jobs_started(self, job_ids: list[JobId]) -> None:
         self.history_dock.view.scrollToTop()
         text = count_text(len(job_ids), self.tr("Started 1 job."), self.tr("Started {n} jobs."))
-        self.statusBar().showMessage(text, 4000)
-
-    @Slot(object)
-    def _on_history_reuse_settings_requested(self, job_id: JobId) -> None:
-        row = self._parts.history_model.row_for(job_id)
-        if row is not None:
-            state = PromptState.from_request(row.request, row.seed)
-            references = self._parts.generation.reference_paths(row.request)
-            state = replace(state, references=references)  # the references it was sent with
-            self.prompt_panel.set_state(state)
-            self._parts.generation.note_settings_reused(job_id)
-            self.statusBar().showMessage(self.tr("Settings restored from that entry."), 4000)
-
-    @Slot(object)
-    def _on_history_reuse_seed_requested(self, job_id: JobId) -> None:
-        row = self._parts.history_model.row_for(job_id)
-        if row is not None and row.seed is not None:
-            self.prompt_panel.set_seed(row.seed)
+        self.status.show_brief(text)
 
     @Slot(QAction)
     def _on_compare_triggered(self, action: QAction) -> None:
@@ -298,67 +261,9 @@ class MainWindow(QMainWindow):
         self.actions_.compare[compare].setChecked(True)
         self.compare_button.setChecked(compare is not CompareMode.off)
 
-    @Slot(float)
-    def _on_canvas_zoom_changed(self, zoom: float) -> None:
-        self.zoom_label.setText(f"{zoom * 100:.0f}%")
-
-    @Slot(str)
-    def _on_message(self, text: str) -> None:
-        if text:
-            self.statusBar().showMessage(text, 8000)
-
-    @Slot(object)
-    def _on_account_connection_changed(self, connection: Connection) -> None:
-        if connection.demo:
-            self.mode_label.setText(self.tr("● Demo mode: add your key in Settings"))
-            self.mode_label.setStyleSheet("color: #d08a1a; font-weight: 600;")
-            self.canvas.set_empty_message(
-                self.tr("Drop your pencils here to try FluxDesk"),
-                self.tr(
-                    "Demo mode: results come from the built-in emulator, free. "
-                    "Add your BFL key in Settings (Ctrl+,) to use the real models."
-                ),
-            )
-        else:
-            self.mode_label.setText(connection.label)
-            self.mode_label.setStyleSheet("")
-
-    @Slot(object)
-    def _on_account_balance_changed(self, balance: object) -> None:
-        if isinstance(balance, int | float):
-            self.balance_label.setText(self.tr("Balance: ") + credits_text(float(balance)))
-        else:
-            self.balance_label.setText("")
-
-    @Slot(str)
-    def _on_account_key_state_changed(self, state: str) -> None:
-        if state == KeyState.rejected:
-            self._on_message(self.tr("BFL rejected the API key. Open Settings to fix it."))
-
     @Slot()
     def _on_settings_triggered(self) -> None:
-        account = self._parts.account
-        problem = account.keychain_problem()
-        dialog = SettingsDialog(
-            self._parts.preferences.value,
-            account.key_state(),
-            self,
-            keychain_problem=core_text(problem.user_message) if problem else None,
-        )
-        dialog.save_key_requested.connect(account.save_key)
-        dialog.forget_key_requested.connect(account.forget_key)
-        dialog.region_changed.connect(self._parts.preferences.set_region)
-        dialog.demo_when_no_key_changed.connect(self._parts.preferences.set_demo_when_no_key)
-        dialog.language_changed.connect(self._parts.preferences.set_language)
-        account.key_checked.connect(dialog.show_check_result)
-        account.key_state_changed.connect(dialog.show_key_state)
-        section = ProviderSettings(self._parts.providers, dialog)
-        dialog.add_section(section)
-        wiring = ProviderSettingsWiring(section, self._parts.providers)
-        dialog.exec()
-        wiring.disconnect()
-        account.key_checked.disconnect(dialog.show_check_result)
-        account.key_state_changed.disconnect(dialog.show_key_state)
+        open_settings(self, self._parts)
 
     @Slot()
     def _on_shortcuts_triggered(self) -> None:

@@ -44,7 +44,7 @@ def dialog_for(built: Built, qtbot: QtBot) -> SettingsDialog:
 def test_without_a_key_the_app_runs_the_demo(keyless: Built) -> None:
     connection = keyless.parts.account.connection()
     assert connection is not None and connection.demo
-    assert "Demo" in keyless.window.mode_label.text()
+    assert "Demo" in keyless.window.status.mode_label.text()
 
 
 def test_a_good_key_is_checked_then_kept_in_the_keychain(
@@ -59,7 +59,7 @@ def test_a_good_key_is_checked_then_kept_in_the_keychain(
     assert any(r.path == "/v1/credits" and r.headers.get("x-key") == KEY for r in emulator.requests)
     connection = keyless.parts.account.connection()
     assert connection is not None and not connection.demo
-    qtbot.waitUntil(lambda: "Balance" in keyless.window.balance_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Balance" in keyless.window.status.balance_label.text(), timeout=5000)
     assert dialog.key_edit.text() == ""  # not left lying in the widget
     for path in (tmp_path / "home").rglob("*"):
         if path.is_file():

@@ -147,7 +147,7 @@ def test_the_balance_in_the_status_bar(
     emulator: EmulatorServer,
 ) -> None:
     account = quick_studio.parts.account
-    label = quick_studio.window.balance_label
+    label = quick_studio.window.status.balance_label
     qtbot.waitUntil(lambda: label.text().startswith("Balance"), timeout=5000)
     for fault, _code, words in CREDITS_CASES:
         emulator.script(fault)

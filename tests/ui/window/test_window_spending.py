@@ -51,7 +51,7 @@ def test_ledger_and_balance_match_the_emulator_after_a_mixed_batch(
 
     window = quick_studio.window
     expected = window.tr("Balance: ") + format_credits(emulator.credits_of(KEY))
-    qtbot.waitUntil(lambda: window.balance_label.text() == expected, timeout=10_000)
+    qtbot.waitUntil(lambda: window.status.balance_label.text() == expected, timeout=10_000)
 
     spending = quick_studio.parts.tools.spending
     with qtbot.waitSignal(spending.ledger_changed, timeout=5000) as changed:
