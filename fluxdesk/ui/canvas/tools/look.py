@@ -18,7 +18,7 @@ GRAB_RADIUS = 9.0  # widget px around a handle that grab it
 
 
 def two_tone(painter: QPainter, path: QPainterPath, *, dashed: bool = True) -> None:
-    """A white line under a dark dashed one ("marching ants"): visible on any page."""
+    """A white line under a dark one, dashed ("marching ants") or solid: visible on any page."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -26,9 +26,10 @@ def two_tone(painter: QPainter, path: QPainterPath, *, dashed: bool = True) -> N
     light.setCosmetic(True)
     painter.setPen(light)
     painter.drawPath(path)
-    dark = QPen(QColor(20, 22, 28), 1.0, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+    dark = QPen(QColor(20, 22, 28), 1.0)
     dark.setCosmetic(True)
-    dark.setDashPattern([4.0, 4.0])
+    if dashed:
+        dark.setDashPattern([4.0, 4.0])  # (a dash pattern makes any pen dashed)
     painter.setPen(dark)
     painter.drawPath(path)
     painter.restore()
