@@ -12,13 +12,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from cli_support import RunCli, open_history
 from PIL import Image
 
-from fluxdesk.cli.parser import run_command
 from fluxdesk.core.batch import PageStatus, read_batch
-from fluxdesk.core.history.store import HistoryStore
-from fluxdesk.core.jobs import JobState, PollPolicy
-from fluxdesk.core.paths import AppPaths
+from fluxdesk.core.jobs import JobState
 from fluxdesk.emulator import EmulatorServer, Fault, start_emulator
 
 KEY = "bfl_cli_batch_key"
@@ -36,24 +34,9 @@ def submits(server: EmulatorServer) -> int:
 
 
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys):
+def cli(monkeypatch: pytest.MonkeyPatch, run_cli: RunCli) -> RunCli:
     monkeypatch.setenv("BFL_API_KEY", KEY)
-    monkeypatch.chdir(tmp_path)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = run_command(list(argv), poll_policy=PollPolicy.immediate())
-        except SystemExit as usage:
-            code = int(usage.code or 0)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
-
-
-def history() -> HistoryStore:
-    paths = AppPaths.default()
-    return HistoryStore.open(paths.history_db, paths.images)
+    return run_cli
 
 
 def test_a_chapter_runs_after_the_estimate(cli, emulator: EmulatorServer, tmp_path: Path) -> None:
@@ -129,7 +112,7 @@ def test_resume_finishes_a_killed_batch_without_sending_twice(cli, tmp_path: Pat
         mover.join()
         assert code == 0, err
         assert "Fetching 6 result(s)" in out and "8 pages (8 done)" in out, out
-        view = read_batch(history(), 1)
+        view = read_batch(open_history(), 1)
         assert all(page.status is PageStatus.done for page in view.pages)
         assert sum(job.resume_count for page in view.pages for job in page.jobs) == 6
         assert sum(job.state is JobState.succeeded for p in view.pages for job in p.jobs) == 8

@@ -10,9 +10,9 @@ once per class of outcome.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import pytest
+from cli_support import RunCli, open_history
 from reliability_kit.faults import (
     AFTER_ACCEPTANCE_CASES,
     ALL_CASES,
@@ -26,9 +26,7 @@ from reliability_kit.faults import (
     tracebacks_in,
 )
 
-from fluxdesk.cli.parser import run_command
-from fluxdesk.core.history.store import HistoryStore
-from fluxdesk.core.jobs import JobState, PollPolicy
+from fluxdesk.core.jobs import JobState
 from fluxdesk.core.paths import AppPaths
 from fluxdesk.emulator import EmulatorServer, Fault
 
@@ -39,28 +37,12 @@ KEY = "bfl_cli_fault_matrix_key"
 def cli(
     monkeypatch: pytest.MonkeyPatch,
     emulator: EmulatorServer,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
     fast_network: None,
-):
+    run_cli: RunCli,
+) -> RunCli:
     monkeypatch.setenv("BFL_API_KEY", KEY)
     monkeypatch.setenv("FLUXDESK_API_URL", emulator.base_url)
-    monkeypatch.chdir(tmp_path)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = run_command(list(argv), poll_policy=PollPolicy.immediate())
-        except SystemExit as usage:
-            code = int(usage.code or 0)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
-
-
-def history() -> HistoryStore:
-    paths = AppPaths.default()
-    return HistoryStore.open(paths.history_db, paths.images)
+    return run_cli
 
 
 def assert_clean(log_records: list[logging.LogRecord]) -> None:
@@ -69,7 +51,7 @@ def assert_clean(log_records: list[logging.LogRecord]) -> None:
 
 
 def assert_recorded(case: FaultCase, prompt: str) -> None:
-    (record,) = [r for r in history().list_jobs() if r.prompt == prompt]
+    (record,) = [r for r in open_history().list_jobs() if r.prompt == prompt]
     if case.outcome is Outcome.failed:
         assert record.state is JobState.failed and record.error_kind == case.kind
     else:  # kept unfinished with its task id, to be resumed
@@ -124,7 +106,7 @@ def test_history_resume(
     code, out, _ = cli("history", "resume")
     if case.outcome is Outcome.paused:
         assert code == 0 and "recovered" in out
-        assert history().list_jobs()[0].state is JobState.succeeded
+        assert open_history().list_jobs()[0].state is JobState.succeeded
     else:
         assert code == 0 and out.startswith("Nothing to resume")
     assert len(submits(emulator, prompt)) == 1

@@ -8,12 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_support import RunCli, open_history
 from PIL import Image, ImageDraw
 
-from fluxdesk.cli.parser import run_command
-from fluxdesk.core.history.store import HistoryStore
-from fluxdesk.core.jobs import JobState, PollPolicy
-from fluxdesk.core.paths import AppPaths
+from fluxdesk.core.jobs import JobState
 from fluxdesk.emulator import EmulatorServer, Fault
 
 KEY = "bfl_cli_test_key"
@@ -31,25 +29,10 @@ def pencils(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, emulator: EmulatorServer, tmp_path: Path, capsys):
+def cli(monkeypatch: pytest.MonkeyPatch, emulator: EmulatorServer, run_cli: RunCli) -> RunCli:
     monkeypatch.setenv("BFL_API_KEY", KEY)
     monkeypatch.setenv("FLUXDESK_API_URL", emulator.base_url)
-    monkeypatch.chdir(tmp_path)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = run_command(list(argv), poll_policy=PollPolicy.immediate())
-        except SystemExit as usage:  # argparse's own usage errors
-            code = int(usage.code or 0)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
-
-
-def history() -> HistoryStore:
-    paths = AppPaths.default()
-    return HistoryStore.open(paths.history_db, paths.images)
+    return run_cli
 
 
 def test_generate_saves_the_image_and_prints_its_seed(cli, pencils: Path, tmp_path: Path) -> None:
@@ -69,7 +52,7 @@ def test_generate_saves_the_image_and_prints_its_seed(cli, pencils: Path, tmp_pa
     saved = tmp_path / "output.png"
     with Image.open(saved) as image:
         assert image.format == "PNG"
-    record = history().list_jobs()[0]
+    record = open_history().list_jobs()[0]
     assert record.state is JobState.succeeded and record.source == "cli"
     assert record.result is not None and record.result.path.read_bytes() == saved.read_bytes()
 
@@ -124,7 +107,7 @@ def test_extension_follows_the_delivered_format_and_bytes_are_untouched(
     assert code == 0 and f"Image saved to {tmp_path / 'a.webp'}" in out
     delivered = [r for r in emulator.requests if r.listener == "delivery"]
     assert delivered
-    record = history().list_jobs()[0]
+    record = open_history().list_jobs()[0]
     assert record.result is not None
     assert (tmp_path / "a.webp").read_bytes() == record.result.path.read_bytes()
 

@@ -7,36 +7,19 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from cli_support import RunCli, open_history
 
-from fluxdesk.cli.parser import run_command
-from fluxdesk.core.history.store import HistoryStore
-from fluxdesk.core.jobs import JobState, PollPolicy
-from fluxdesk.core.paths import AppPaths
+from fluxdesk.core.jobs import JobState
 from fluxdesk.emulator import EmulatorServer
 
 KEY = "bfl_cli_history_key"
 
 
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, emulator: EmulatorServer, tmp_path: Path, capsys):
+def cli(monkeypatch: pytest.MonkeyPatch, emulator: EmulatorServer, run_cli: RunCli) -> RunCli:
     monkeypatch.setenv("BFL_API_KEY", KEY)
     monkeypatch.setenv("FLUXDESK_API_URL", emulator.base_url)
-    monkeypatch.chdir(tmp_path)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = run_command(list(argv), poll_policy=PollPolicy.immediate())
-        except SystemExit as usage:
-            code = int(usage.code or 0)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
-
-
-def store() -> HistoryStore:
-    paths = AppPaths.default()
-    return HistoryStore.open(paths.history_db, paths.images)
+    return run_cli
 
 
 @pytest.fixture
@@ -54,7 +37,7 @@ def two_entries(cli) -> list[str]:
         )[0]
         == 0
     )
-    return [record.id for record in store().list_jobs()]
+    return [record.id for record in open_history().list_jobs()]
 
 
 def test_list_has_stable_columns_filters_and_formats(cli, two_entries: list[str]) -> None:
@@ -133,18 +116,18 @@ def test_an_interrupted_job_is_resumed_from_the_command_line(
         "generate", "--model", "flux-dev", "--prompt", "kept safe", "--timeout", "0.000001"
     )
     assert code == 1 and "history resume" in err and len(err.splitlines()) == 1
-    (record,) = store().list_jobs()
+    (record,) = open_history().list_jobs()
     assert record.state is JobState.running and record.status == "paused"
 
     monkeypatch.delenv("BFL_API_KEY")
     code, out, _ = cli("history", "resume")
     assert code == 3 and "add it in Settings" in out
-    assert store().list_jobs()[0].state is JobState.running  # waits, untouched
+    assert open_history().list_jobs()[0].state is JobState.running  # waits, untouched
 
     monkeypatch.setenv("BFL_API_KEY", KEY)
     code, out, _ = cli("history", "resume")
     assert code == 0 and "recovered" in out
-    (record,) = store().list_jobs()
+    (record,) = open_history().list_jobs()
     assert record.state is JobState.succeeded and record.result is not None
     assert len(emulator.tasks) == 1
     assert cli("history", "resume")[1].startswith("Nothing to resume")

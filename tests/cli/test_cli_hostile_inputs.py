@@ -11,31 +11,20 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from cli_support import RunCli
 from reliability_kit.faults import submits
 from reliability_kit.hostile import Hostile, Verdict
 
-from fluxdesk.cli.parser import run_command
-from fluxdesk.core.jobs import PollPolicy
 from fluxdesk.emulator import EmulatorServer
 
 KEY = "bfl_cli_hostile_key"
 
 
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, emulator: EmulatorServer, tmp_path: Path, capsys):
+def cli(monkeypatch: pytest.MonkeyPatch, emulator: EmulatorServer, run_cli: RunCli) -> RunCli:
     monkeypatch.setenv("BFL_API_KEY", KEY)
     monkeypatch.setenv("FLUXDESK_API_URL", emulator.base_url)
-    monkeypatch.chdir(tmp_path)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = run_command(list(argv), poll_policy=PollPolicy.immediate())
-        except SystemExit as usage:
-            code = int(usage.code or 0)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
+    return run_cli
 
 
 def check(hostile: Hostile, code: int, err: str, ok: int = 0) -> bool:

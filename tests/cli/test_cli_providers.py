@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_support import RunCli
 from PIL import Image, ImageDraw
 
-from fluxdesk.cli.parser import run_command
 from fluxdesk.core.history.store import HistoryStore
-from fluxdesk.core.jobs import JobState, PollPolicy
+from fluxdesk.core.jobs import JobState
 from fluxdesk.core.paths import AppPaths
 from fluxdesk.emulator.comfy import ComfyEmulator
 from fluxdesk.emulator.fal import FalEmulator
@@ -34,21 +34,13 @@ def pencils(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def cli(monkeypatch, fal_emulator: FalEmulator, comfy_emulator: ComfyEmulator, tmp_path, capsys):
+def cli(
+    monkeypatch, fal_emulator: FalEmulator, comfy_emulator: ComfyEmulator, run_cli: RunCli
+) -> RunCli:
     monkeypatch.setenv("FAL_KEY", "fal-cli-key")
     monkeypatch.setenv("FLUXDESK_FAL_URL", fal_emulator.base_url)
     monkeypatch.setenv("FLUXDESK_COMFY_URL", comfy_emulator.base_url)
-    monkeypatch.chdir(tmp_path)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = run_command(list(argv), poll_policy=PollPolicy.immediate())
-        except SystemExit as usage:
-            code = int(usage.code or 0)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
+    return run_cli
 
 
 def newest() -> tuple[str, JobState, str]:
