@@ -100,6 +100,75 @@
     </message>
 </context>
 <context>
+    <name>BatchController</name>
+    <message>
+        <source>{page}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished">何も送信していません。</translation>
+    </message>
+    <message>
+        <source>Add the pages first: a folder, or some image files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchTiles</name>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">失敗</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished">未送信</translation>
+    </message>
+</context>
+<context>
+    <name>BatchTools</name>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished">何も送信していません。</translation>
+    </message>
+    <message>
+        <source>Stop the batch?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs still waiting are cancelled and nothing more is sent by itself. Results already made are kept; Redo still runs a page. Stop the batch?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{page} is the input, with the batch&apos;s settings; new results belong to the page: pick one on its tile in Chapter Batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted in the chapter batch, in page order</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CanvasController</name>
     <message>
         <source>No images there: drop PNG, JPEG, TIFF or WebP files.</source>
@@ -162,6 +231,80 @@
     </message>
 </context>
 <context>
+    <name>ChangesFeature</name>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangesPanel</name>
+    <message>
+        <source>What moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the result&apos;s lines moved, appeared or vanished beyond inking (redrawn eyes, hands, anatomy), boxed and numbered, biggest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onion skin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pencils only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">生成結果</translation>
+    </message>
+    <message>
+        <source>Registering the result on the pencils…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result does not match the pencils well enough to align it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aligned on the pencils: moved {shift:.1f} px, scaled to {scale:.2f} %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was redrawn beyond inking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}.  {w} × {h} px at {x}, {y}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to zoom to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and 1 smaller change (on the heat map)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and {n} smaller changes (on the heat map)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChapterDialog</name>
     <message>
         <source>Export Chapter PDF</source>
@@ -180,8 +323,8 @@
         <translation>カラー</translation>
     </message>
     <message>
-        <source>{count} pages, {origin}, oldest first: {names}</source>
-        <translation>{count} ページ、{origin}、古い順：{names}</translation>
+        <source>{count} pages, {origin}: {names}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{name} {size}, {width} × {height} px at {dpi} dpi, {depth}</source>
@@ -324,6 +467,204 @@
     <message>
         <source>Preview on the canvas</source>
         <translation>キャンバスでプレビュー</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmBatchDialog</name>
+    <message>
+        <source>consecutive, from {seed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consecutive, from a random start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{seed} on every page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one random seed on every page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new random seed per page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run Chapter Batch?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run “{chapter}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 result per page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} results per page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} jobs</source>
+        <translation type="unfinished">{n} 件</translation>
+    </message>
+    <message>
+        <source>up to {n} at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{results}: {jobs}, {at_once}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each job:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{now} now, {after} after this batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — not enough credits for every page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price of some jobs is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results are saved as they arrive. If FluxDesk closes mid-batch, the next start fetches what was sent and sends the rest; nothing is sent twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {jobs} for {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactSheet</name>
+    <message>
+        <source>Chapter Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the jobs still waiting or running; results already made are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chapter batch yet. New Batch… runs one task preset over every page of a folder, with the price shown before anything is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare (C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Accepted as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this result for the page (starred in History)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the page again with a new seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this result as the input in the main window, with the batch&apos;s settings; new results belong to the page and can be accepted here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the pencils and this result on the canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrows move · A accept · R redo · B branch · C compare · [ ] other results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 result each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} results each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spent {cost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -779,6 +1120,10 @@
         <translation>API に接続中です。少し待ってからもう一度お試しください。</translation>
     </message>
     <message>
+        <source> Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Preparing the input image…</source>
         <translation>入力画像を準備しています…</translation>
     </message>
@@ -789,6 +1134,10 @@
     <message>
         <source> The job is kept: use Resume in History (or restart) to fetch it.</source>
         <translation> ジョブは保持されています。履歴の「再開」（または再起動）で結果を取得できます。</translation>
+    </message>
+    <message>
+        <source>The input image could not be used.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1522,24 @@ Every result is kept on this computer.</source>
     </message>
 </context>
 <context>
+    <name>JobRow</name>
+    <message>
+        <source>Panels composed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panel {n} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>The job stopped without a result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LedgerDialog</name>
     <message>
         <source>{price} per image</source>
@@ -1534,6 +1901,125 @@ Every result is kept on this computer.</source>
     </message>
 </context>
 <context>
+    <name>NewBatchDialog</name>
+    <message>
+        <source>Consecutive: each page gets the next seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed: the same seed on every page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random: a new seed for each page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Chapter Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Chapter 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate Cost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompt panel as it is ({model})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results per page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chapter in History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chapter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation type="unfinished">画像 ({patterns})</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation type="unfinished">（プロンプトなし）</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation type="unfinished">話</translation>
+    </message>
+</context>
+<context>
     <name>NewPageDialog</name>
     <message>
         <source>New Page</source>
@@ -1659,6 +2145,288 @@ Every result is kept on this computer.</source>
     <message>
         <source>Greyscale</source>
         <translation>グレースケール</translation>
+    </message>
+</context>
+<context>
+    <name>PanelOptions</name>
+    <message>
+        <source>Detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the panels on this page (Ctrl+Shift+D); replaces the ones shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to select (Shift adds, Ctrl toggles); drag corners, edges or a selected panel to move them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a line across a panel to cut it in two</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click the corners of a new panel (Enter or the first corner closes it), or drag a rectangle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join the selected panels (Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">削除</translation>
+    </message>
+    <message>
+        <source>Remove the selected panels (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send every panel on its own, with the prompt and model of the prompt panel, and compose the page (Ctrl+Shift+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the selected panels again (Ctrl+Shift+R) and paste them into the composed page on screen: redo a panel, leave the others as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right to left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left to right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manga: panels are numbered from the top right. Click for comics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comics: panels are numbered from the top left. Click for manga.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No panels yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, {n} selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PanelRunController</name>
+    <message>
+        <source>Open a page and find its panels first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the panels to run (click them with the Panels tool).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page has no panels yet: Detect them, or draw them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the panels…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick an edit model (FLUX.1 Kontext or FLUX.2 on BFL) to run on panels: it redraws each panel from its pencils.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent 1 panel; the page is composed when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent {n} panels; the page is composed when they are all back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No panel came back, so the page was not composed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Composing the page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The composed page was saved but could not be read back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Composed {panels} onto the page in {s:.1f} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 panel did not come back: select it and Redo panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} panels did not come back: select them and Redo panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PanelsController</name>
+    <message>
+        <source>Open a page first: its panels are found on the pencils.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the panels…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found {count} in {s:.2f} s. Fix them with the Panels tool (P).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No panels found on this page. Draw them with the Panels tool (P).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PanelsFeature</name>
+    <message>
+        <source>Right to Left (Manga)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left to Right (Comics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Detect Panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge Selected Panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete Selected Panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run on All Panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;edo Selected Panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading &amp;Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PanelsState</name>
+    <message>
+        <source>Reading order</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PanelsTool</name>
+    <message>
+        <source>Delete panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move corner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw the line across the panel to split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw panel</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2141,12 +2909,12 @@ Every result is kept on this computer.</source>
         <translation>書き出していません。別の名前を選んでください。</translation>
     </message>
     <message>
-        <source>selected in History</source>
-        <translation>履歴で選択中</translation>
+        <source>selected in History, oldest first</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>every result made since FluxDesk started</source>
-        <translation>FluxDesk 起動後に作ったすべての結果</translation>
+        <source>every result made since FluxDesk started, oldest first</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export Chapter PDF</source>
@@ -2410,6 +3178,80 @@ Ink these pencils with clean, confident lines; pure black on white, no grey</tra
     </message>
 </context>
 <context>
+    <name>PsdExportController</name>
+    <message>
+        <source>The original pencils are not open, so the copy sent to the model ({width}×{height}) sets the page size. Open the scan first for full resolution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the page&apos;s pencils (or a result made from them) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file in an existing folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported: choose another name.</source>
+        <translation type="unfinished">書き出していません。別の名前を選んでください。</translation>
+    </message>
+    <message>
+        <source>Export Layered PSD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} layers, {width} × {height} px, {size:.1f} MB, checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {name} ({text}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PsdExportDialog</name>
+    <message>
+        <source>Ink (multiply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Layered PSD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{page}: {count} layers at the pencils&apos; full size, {width} × {height} px. Results are fitted onto the pencils&apos; frame (no crop); the file is read back before it is reported saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished">解像度</translation>
+    </message>
+    <message>
+        <source>Pencils</source>
+        <translation type="unfinished">下書き</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryController</name>
     <message>
         <source>Fetching 1 result interrupted when FluxDesk closed.</source>
@@ -2647,6 +3489,53 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
 </context>
 <context>
+    <name>RunDialog</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished">選択…</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation type="unfinished">保存先</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">キャンセル</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished">書き出し</translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation type="unfinished">書き出しをキャンセル</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished">書き出し中…</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation type="unfinished">キャンセルしました。何も書き出していません。</translation>
+    </message>
+    <message>
+        <source>Export Again</source>
+        <translation type="unfinished">もう一度書き出し</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">閉じる</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation type="unfinished">フォルダーで表示</translation>
+    </message>
+    <message>
+        <source>Saved {name}: {summary}.</source>
+        <translation type="unfinished">{name} を保存しました：{summary}。</translation>
+    </message>
+</context>
+<context>
     <name>SecretEdit</name>
     <message>
         <source>Show</source>
@@ -2818,6 +3707,10 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>比較：結果のみ・ワイプ・左右に並べる・切り替え</translation>
     </message>
     <message>
+        <source>Compare: onion skin, what moved (heat map)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Flip to the pencils</source>
         <translation>下書きに切り替え</translation>
     </message>
@@ -2826,8 +3719,24 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>F を押し続ける</translation>
     </message>
     <message>
-        <source>Tools: navigate, rectangle, lasso, mask, expand</source>
-        <translation>ツール：表示・長方形・投げなわ・マスク・拡張</translation>
+        <source>Tools: navigate, rectangle, lasso, mask, expand, panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect panels / run on all panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo the selected panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge panels / delete panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+G / Delete (Panels tool)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Square selection / deselect</source>
@@ -2864,6 +3773,22 @@ A number: repeatable results; variations use the next seeds.</source>
     <message>
         <source>Export the page / a chapter PDF</source>
         <translation>ページ / 話のPDFを書き出し</translation>
+    </message>
+    <message>
+        <source>Export the page as a layered PSD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chapter batch (contact sheet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the contact sheet: accept, redo, branch, compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the contact sheet: the page&apos;s other results</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Undo / redo a page or finishing change</source>
@@ -2910,6 +3835,17 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
 </context>
 <context>
+    <name>TileDelegate</name>
+    <message>
+        <source>seed {seed}</source>
+        <translation type="unfinished">シード {seed}</translation>
+    </message>
+    <message>
+        <source> · run {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ToolsBar</name>
     <message>
         <source>Navigate</source>
@@ -2950,6 +3886,14 @@ A number: repeatable results; variations use the next seeds.</source>
     <message>
         <source>Drag the page&apos;s edges outward for FLUX Expand</source>
         <translation>FLUX Expand 用にページの端を外側へドラッグ</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the page&apos;s panels, fix them, and run a preset panel by panel</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tools</source>
@@ -2994,6 +3938,14 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>切り替え（F を押し続ける）</translation>
     </message>
     <message>
+        <source>Onion skin (registered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What moved (heat map)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Open Pencils…</source>
         <translation>下書きを開く(&amp;O)…</translation>
     </message>
@@ -3016,6 +3968,14 @@ A number: repeatable results; variations use the next seeds.</source>
     <message>
         <source>Export &amp;Chapter PDF…</source>
         <translation>話をPDFで書き出し(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Layered PSD…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chapter &amp;Batch…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Task &amp;Presets…</source>
@@ -3082,8 +4042,8 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>比較</translation>
     </message>
     <message>
-        <source>Compare the result with the pencils (Alt+1…4; hold F to flip)</source>
-        <translation>生成結果と下書きを比較（Alt+1～4、F を押し続けると切り替え）</translation>
+        <source>Compare the result with the pencils (Alt+1…6; hold F to flip)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3103,53 +4063,6 @@ A number: repeatable results; variations use the next seeds.</source>
     <message>
         <source>Name</source>
         <translation>名前</translation>
-    </message>
-</context>
-<context>
-    <name>_RunDialog</name>
-    <message>
-        <source>Choose…</source>
-        <translation>選択…</translation>
-    </message>
-    <message>
-        <source>Save as</source>
-        <translation>保存先</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>書き出し</translation>
-    </message>
-    <message>
-        <source>Cancel Export</source>
-        <translation>書き出しをキャンセル</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>書き出し中…</translation>
-    </message>
-    <message>
-        <source>Cancelled; nothing was written.</source>
-        <translation>キャンセルしました。何も書き出していません。</translation>
-    </message>
-    <message>
-        <source>Export Again</source>
-        <translation>もう一度書き出し</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
-    </message>
-    <message>
-        <source>Show in folder</source>
-        <translation>フォルダーで表示</translation>
-    </message>
-    <message>
-        <source>Saved {name}: {summary}.</source>
-        <translation>{name} を保存しました：{summary}。</translation>
     </message>
 </context>
 <context>
@@ -3654,6 +4567,150 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>合成したページ</translation>
     </message>
     <message>
+        <source>The connection broke after the job was sent, so it may or may not be running (and charged). FluxDesk will not send it again by itself; check your BFL dashboard before retrying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the API at {host}. Check your internet connection; nothing was sent or charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a valid API address (expected https://host).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing plain http for {host}: the API key would travel unencrypted. Use https (plain http is allowed only for 127.0.0.1 and localhost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a valid API address (no query or fragment allowed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch needs at least one page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch can hold at most {count} pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no batch {batch}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the batch job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the accepted page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a finished result can be accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the batch&apos;s owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{folder}&apos; is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no page images (PNG, JPEG, TIFF…) in &apos;{folder}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{model} does not edit a page, so it can&apos;t run a chapter batch: choose an editing model such as FLUX.1 Kontext.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; could not be read ({reason}).</source>
+        <translation type="unfinished">「{name}」を読み込めませんでした（{reason}）。</translation>
+    </message>
+    <message>
+        <source>unknown format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was made by a newer FluxDesk; update FluxDesk first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database inside it is damaged (its hash does not match).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its manifest is impossibly large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no readable manifest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the zip file is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database inside it fails SQLite&apos;s integrity check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database inside it can&apos;t be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it contains an unsafe path ({path}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image {name} inside it is impossibly large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image {name} inside it is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for your API key to fetch this result: add it in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A demo job from an earlier session: it runs again (free) in demo mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FluxDesk closed before this job was sent, so nothing was charged. Use Reuse settings to run it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FluxDesk closed while sending this job, so it may have reached BFL (and been charged) or not. It is not sent again by itself: check your BFL dashboard (dashboard.bfl.ai) before running it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result was ready at {ready}, but FluxDesk was closed until {now} and BFL deletes results 10 minutes after they are ready. It was probably charged; to get it, run the job again (Reuse settings keeps the seed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This job was sent at {sent} and FluxDesk was closed for more than an hour; BFL keeps a result only 10 minutes after it is ready. It was probably charged; to get it, run the job again (Reuse settings keeps the seed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for your API key to fetch this result: add it in Settings. BFL keeps it until {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the job&apos;s owner</source>
         <translation>ジョブの所有者</translation>
     </message>
@@ -3710,6 +4767,14 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>「{name}」は 2 GB を超えているため開けません。</translation>
     </message>
     <message>
+        <source>&apos;{name}&apos; can&apos;t be read: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is {width}×{height} px: too long and narrow to send. The API needs at least {side} px on the short side within {mp:.0f} MP; crop it to a less extreme shape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A mask needs an --input image to apply to.</source>
         <translation>マスクには適用先の --input 画像が必要です。</translation>
     </message>
@@ -3734,8 +4799,68 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>{label} にこのジョブの記録がありません（期限切れの可能性があります）。もう一度実行してください。</translation>
     </message>
     <message>
+        <source>Ink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ink (seed {seed})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A grown page (seed {seed}) was left out: its frame is larger than the pencils&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pencils are needed: they set the page&apos;s size and frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flats (seed {seed})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pencils</source>
+        <translation type="unfinished">下書き</translation>
+    </message>
+    <message>
+        <source>No starred result for this page yet: star the results to hand off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; did not read back at {width}×{height} px.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; did not read back as written (expected {count} layers of {width}×{height}); export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was written but could not be read back ({reason}); it may be damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is nothing to export: add at least one layer.</source>
         <translation>書き出すものがありません。レイヤーを1つ以上追加してください。</translation>
+    </message>
+    <message>
+        <source>PSD pages can be at most {limit} px on a side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; already exists; choose another name or replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer &apos;{name}&apos; is {width}×{height}, the page {page_width}×{page_height}: fit results back to the page before exporting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer &apos;{name}&apos; must be grayscale or RGB, without alpha.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Day</source>
@@ -3756,6 +4881,10 @@ A number: repeatable results; variations use the next seeds.</source>
     <message>
         <source>Page</source>
         <translation>ページ</translation>
+    </message>
+    <message>
+        <source>No panel {panel} on this page; detect the panels again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The page is too small to find panels on.</source>
@@ -3784,6 +4913,30 @@ A number: repeatable results; variations use the next seeds.</source>
     <message>
         <source>The drawn panel has no area; draw a larger shape.</source>
         <translation>描いたコマに面積がありません。もっと大きな形を描いてください。</translation>
+    </message>
+    <message>
+        <source>Panel {panel} is not on this page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the page&apos;s panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page {name} could not be read ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No panel came back, so there is nothing to compose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page to compose onto is not the size of the pencils any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the job&apos;s panel</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose at least one preset to export.</source>
@@ -3838,8 +4991,32 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>「{name}」：書き出せるのは .tif・.png・.jpg・.pdf ファイルです。いずれかの拡張子を付けてください。</translation>
     </message>
     <message>
+        <source>A {mode} page can&apos;t be saved as {format}; use {formats}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page was saved, but its sidecar was not: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full: &apos;{name}&apos; was not written. Free some space in {folder} (or choose another drive) and export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FluxDesk is not allowed to write to {folder}; choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&apos;{path}&apos; is a folder; give a file name to export to.</source>
         <translation>「{path}」はフォルダーです。書き出し先のファイル名を指定してください。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; could not be written ({reason}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The artwork has {real_dpi:.0f} dpi of real detail on this page and is enlarged {factor:.1f}× to {dpi} dpi: check fine lines and hatching at 100 % zoom.</source>
@@ -3950,12 +5127,28 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>接続確認</translation>
     </message>
     <message>
+        <source>Check the token in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server wants a token: add it in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The ComfyUI server refused FluxDesk (HTTP {status_code}). {hint}</source>
         <translation>ComfyUI サーバーに接続を拒否されました（HTTP {status_code}）。{hint}</translation>
     </message>
     <message>
         <source>The ComfyUI server refused the input image (HTTP {status_code}).</source>
         <translation>ComfyUI サーバーに入力画像を拒否されました（HTTP {status_code}）。</translation>
+    </message>
+    <message>
+        <source>The connection broke after the workflow was sent, so the ComfyUI server may or may not have queued it. FluxDesk will not send it again by itself; look at the server&apos;s queue before retrying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the ComfyUI server at {host}. Check that it is running and the address in Settings; nothing was sent.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The ComfyUI server answered the workflow with HTTP {status_code}.</source>
@@ -3994,6 +5187,22 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>内蔵のワークフローは上書きできません。</translation>
     </message>
     <message>
+        <source>The workflow could not be saved ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a server address (expected http://host:8188).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing plain http for {host} with a token: it would travel unencrypted. Use the server&apos;s https address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a server address (no query or fragment allowed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Prompt</source>
         <translation>プロンプト</translation>
     </message>
@@ -4026,8 +5235,56 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>ワークフローの対応付けが JSON オブジェクトではありません。</translation>
     </message>
     <message>
+        <source>The workflow has more than {limit} nodes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A LoRA file on the server; empty for none.</source>
         <translation>サーバー上の LoRA ファイル。使わない場合は空欄。</translation>
+    </message>
+    <message>
+        <source>The mapping for &apos;{role}&apos; must be [node id, input name].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping for &apos;{role}&apos; names node {node} input &apos;{name}&apos;, which the workflow does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping names unknown settings: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node {node} of the workflow is not an API-format node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is too large to be a workflow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} could not be read ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is nested too deeply to be a workflow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: unknown family {family}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node {node} input &apos;{name}&apos; links to a missing node.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>LoRA</source>
@@ -4048,6 +5305,14 @@ A number: repeatable results; variations use the next seeds.</source>
     <message>
         <source>Let fal rewrite the prompt more creatively (enhance_prompt).</source>
         <translation>fal にプロンプトをより自由に書き直させます（enhance_prompt）。</translation>
+    </message>
+    <message>
+        <source>Kontext on fal.ai: edits an image by instruction (inking, clean-up, redraws).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kontext [max] on fal.ai: the best prompt following and typography.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{label} on fal.ai needs an input image.</source>
@@ -4142,6 +5407,14 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>fal.ai で{what}の処理に問題が発生しました（HTTP {status}）。1分ほどしてからもう一度お試しください。</translation>
     </message>
     <message>
+        <source>The connection broke after the job was sent to fal.ai, so it may or may not be running (and billed). FluxDesk will not send it again by itself; check your fal.ai dashboard before retrying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach fal.ai at {host}. Check your internet connection; nothing was sent or billed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Lost contact with fal.ai while waiting for {what}. FluxDesk keeps the job and can pick it up again when the connection is back.</source>
         <translation>{what}を待つ間に fal.ai との接続が切れました。FluxDesk はジョブを保持し、接続が戻れば続きを取得できます。</translation>
     </message>
@@ -4176,6 +5449,10 @@ A number: repeatable results; variations use the next seeds.</source>
     <message>
         <source>{label} does not expand a page; pick FLUX.1 Expand.</source>
         <translation>{label} ではページを拡張できません。FLUX.1 Expand を選んでください。</translation>
+    </message>
+    <message>
+        <source>The result is kept as the model made it, but it could not be placed on the page: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The selection encloses no area; draw a larger shape.</source>
