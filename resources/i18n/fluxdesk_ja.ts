@@ -103,69 +103,69 @@
     <name>BatchController</name>
     <message>
         <source>{page}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{page}：{problem}</translation>
     </message>
     <message>
         <source>Nothing was sent.</source>
-        <translation type="unfinished">何も送信していません。</translation>
+        <translation>何も送信していません。</translation>
     </message>
     <message>
         <source>Add the pages first: a folder, or some image files.</source>
-        <translation type="unfinished"></translation>
+        <translation>先にページを追加してください（フォルダー、または画像ファイル）。</translation>
     </message>
 </context>
 <context>
     <name>BatchTiles</name>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>待機中</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>実行中</translation>
     </message>
     <message>
         <source>To review</source>
-        <translation type="unfinished"></translation>
+        <translation>確認待ち</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>採用</translation>
     </message>
     <message>
         <source>Redo asked</source>
-        <translation type="unfinished"></translation>
+        <translation>再生成待ち</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">失敗</translation>
+        <translation>失敗</translation>
     </message>
     <message>
         <source>Not sent</source>
-        <translation type="unfinished">未送信</translation>
+        <translation>未送信</translation>
     </message>
 </context>
 <context>
     <name>BatchTools</name>
     <message>
         <source>Nothing was sent.</source>
-        <translation type="unfinished">何も送信していません。</translation>
+        <translation>何も送信していません。</translation>
     </message>
     <message>
         <source>Stop the batch?</source>
-        <translation type="unfinished"></translation>
+        <translation>一括処理を停止しますか？</translation>
     </message>
     <message>
         <source>Jobs still waiting are cancelled and nothing more is sent by itself. Results already made are kept; Redo still runs a page. Stop the batch?</source>
-        <translation type="unfinished"></translation>
+        <translation>待機中のジョブはキャンセルされ、これ以降は自動では何も送信しません。作成済みの結果は残ります。「再生成」でページを個別に実行することはできます。一括処理を停止しますか？</translation>
     </message>
     <message>
         <source>{page} is the input, with the batch&apos;s settings; new results belong to the page: pick one on its tile in Chapter Batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>{page} を一括処理の設定で入力画像にしました。新しい結果はこのページのものになります。「話の一括処理」のタイルで選んでください。</translation>
     </message>
     <message>
         <source>accepted in the chapter batch, in page order</source>
-        <translation type="unfinished"></translation>
+        <translation>話の一括処理で採用したもの、ページ順</translation>
     </message>
 </context>
 <context>
@@ -234,74 +234,74 @@
     <name>ChangesFeature</name>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>変化した箇所</translation>
     </message>
 </context>
 <context>
     <name>ChangesPanel</name>
     <message>
         <source>What moved</source>
-        <translation type="unfinished"></translation>
+        <translation>変化した箇所</translation>
     </message>
     <message>
         <source>Where the result&apos;s lines moved, appeared or vanished beyond inking (redrawn eyes, hands, anatomy), boxed and numbered, biggest first.</source>
-        <translation type="unfinished"></translation>
+        <translation>ペン入れの範囲を超えて結果の線が動いた・増えた・消えた箇所（描き直された目・手・体の形など）を、大きい順に枠と番号で示します。</translation>
     </message>
     <message>
         <source>Heat map</source>
-        <translation type="unfinished"></translation>
+        <translation>ヒートマップ</translation>
     </message>
     <message>
         <source>Onion skin</source>
-        <translation type="unfinished"></translation>
+        <translation>オニオンスキン</translation>
     </message>
     <message>
         <source>pencils only</source>
-        <translation type="unfinished"></translation>
+        <translation>下書きのみ</translation>
     </message>
     <message>
         <source>result only</source>
-        <translation type="unfinished"></translation>
+        <translation>結果のみ</translation>
     </message>
     <message>
         <source>both</source>
-        <translation type="unfinished"></translation>
+        <translation>両方</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">生成結果</translation>
+        <translation>生成結果</translation>
     </message>
     <message>
         <source>Registering the result on the pencils…</source>
-        <translation type="unfinished"></translation>
+        <translation>結果を下書きに位置合わせしています…</translation>
     </message>
     <message>
         <source>The result does not match the pencils well enough to align it.</source>
-        <translation type="unfinished"></translation>
+        <translation>結果と下書きの一致が不十分なため、位置合わせできません。</translation>
     </message>
     <message>
         <source>Aligned on the pencils: moved {shift:.1f} px, scaled to {scale:.2f} %.</source>
-        <translation type="unfinished"></translation>
+        <translation>下書きに位置合わせしました：移動 {shift:.1f} px、倍率 {scale:.2f} %。</translation>
     </message>
     <message>
         <source>Nothing was redrawn beyond inking.</source>
-        <translation type="unfinished"></translation>
+        <translation>ペン入れ以外に描き直された箇所はありません。</translation>
     </message>
     <message>
         <source>{n}.  {w} × {h} px at {x}, {y}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}.  {w} × {h} px（位置 {x}, {y}）</translation>
     </message>
     <message>
         <source>Click to zoom to it</source>
-        <translation type="unfinished"></translation>
+        <translation>クリックで拡大表示</translation>
     </message>
     <message>
         <source>and 1 smaller change (on the heat map)</source>
-        <translation type="unfinished"></translation>
+        <translation>ほか小さな変化 1 件（ヒートマップ上）</translation>
     </message>
     <message>
         <source>and {n} smaller changes (on the heat map)</source>
-        <translation type="unfinished"></translation>
+        <translation>ほか小さな変化 {n} 件（ヒートマップ上）</translation>
     </message>
 </context>
 <context>
@@ -324,7 +324,7 @@
     </message>
     <message>
         <source>{count} pages, {origin}: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} ページ、{origin}：{names}</translation>
     </message>
     <message>
         <source>{name} {size}, {width} × {height} px at {dpi} dpi, {depth}</source>
@@ -473,198 +473,198 @@
     <name>ConfirmBatchDialog</name>
     <message>
         <source>consecutive, from {seed}</source>
-        <translation type="unfinished"></translation>
+        <translation>{seed} から連番</translation>
     </message>
     <message>
         <source>consecutive, from a random start</source>
-        <translation type="unfinished"></translation>
+        <translation>ランダムな値から連番</translation>
     </message>
     <message>
         <source>{seed} on every page</source>
-        <translation type="unfinished"></translation>
+        <translation>全ページで {seed}</translation>
     </message>
     <message>
         <source>one random seed on every page</source>
-        <translation type="unfinished"></translation>
+        <translation>全ページで同じランダムなシード</translation>
     </message>
     <message>
         <source>a new random seed per page</source>
-        <translation type="unfinished"></translation>
+        <translation>ページごとに新しいランダムなシード</translation>
     </message>
     <message>
         <source>Run Chapter Batch?</source>
-        <translation type="unfinished"></translation>
+        <translation>話の一括処理を実行しますか？</translation>
     </message>
     <message>
         <source>Run “{chapter}”?</source>
-        <translation type="unfinished"></translation>
+        <translation>「{chapter}」を実行しますか？</translation>
     </message>
     <message>
         <source>Pages:</source>
-        <translation type="unfinished"></translation>
+        <translation>ページ数：</translation>
     </message>
     <message>
         <source>Task:</source>
-        <translation type="unfinished"></translation>
+        <translation>タスク：</translation>
     </message>
     <message>
         <source>1 result per page</source>
-        <translation type="unfinished"></translation>
+        <translation>1 ページあたり 1 枚</translation>
     </message>
     <message>
         <source>{n} results per page</source>
-        <translation type="unfinished"></translation>
+        <translation>1 ページあたり {n} 枚</translation>
     </message>
     <message>
         <source>1 job</source>
-        <translation type="unfinished"></translation>
+        <translation>1 件のジョブ</translation>
     </message>
     <message>
         <source>{n} jobs</source>
-        <translation type="unfinished">{n} 件</translation>
+        <translation>{n} 件のジョブ</translation>
     </message>
     <message>
         <source>up to {n} at a time</source>
-        <translation type="unfinished"></translation>
+        <translation>同時に最大 {n} 件</translation>
     </message>
     <message>
         <source>{results}: {jobs}, {at_once}</source>
-        <translation type="unfinished"></translation>
+        <translation>{results}：{jobs}、{at_once}</translation>
     </message>
     <message>
         <source>Jobs:</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブ：</translation>
     </message>
     <message>
         <source>Seeds:</source>
-        <translation type="unfinished"></translation>
+        <translation>シード：</translation>
     </message>
     <message>
         <source>Each job:</source>
-        <translation type="unfinished"></translation>
+        <translation>1 件あたり：</translation>
     </message>
     <message>
         <source>Total:</source>
-        <translation type="unfinished"></translation>
+        <translation>合計：</translation>
     </message>
     <message>
         <source>{now} now, {after} after this batch</source>
-        <translation type="unfinished"></translation>
+        <translation>現在 {now}、この一括処理の後 {after}</translation>
     </message>
     <message>
         <source> — not enough credits for every page</source>
-        <translation type="unfinished"></translation>
+        <translation> — 全ページ分のクレジットが足りません</translation>
     </message>
     <message>
         <source>Balance:</source>
-        <translation type="unfinished"></translation>
+        <translation>残高：</translation>
     </message>
     <message>
         <source>The price of some jobs is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>一部のジョブの料金が不明です。</translation>
     </message>
     <message>
         <source>Results are saved as they arrive. If FluxDesk closes mid-batch, the next start fetches what was sent and sends the rest; nothing is sent twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>結果は届いたものから保存します。途中で FluxDesk が終了しても、次回の起動時に送信済みの分を取得し、残りを送信します。同じジョブを二度送ることはありません。</translation>
     </message>
     <message>
         <source>Run {jobs} for {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{jobs}を {total} で実行</translation>
     </message>
 </context>
 <context>
     <name>ContactSheet</name>
     <message>
         <source>Chapter Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>話の一括処理</translation>
     </message>
     <message>
         <source>New Batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい一括処理…</translation>
     </message>
     <message>
         <source>Stop Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>一括処理を停止</translation>
     </message>
     <message>
         <source>Cancel the jobs still waiting or running; results already made are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>待機中・実行中のジョブをキャンセルします。作成済みの結果は残ります。</translation>
     </message>
     <message>
         <source>No chapter batch yet. New Batch… runs one task preset over every page of a folder, with the price shown before anything is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>まだ話の一括処理はありません。「新しい一括処理…」で、フォルダー内の全ページに1つのタスクプリセットを実行します。料金は送信前に表示します。</translation>
     </message>
     <message>
         <source>Accept (A)</source>
-        <translation type="unfinished"></translation>
+        <translation>採用 (A)</translation>
     </message>
     <message>
         <source>Redo (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>再生成 (R)</translation>
     </message>
     <message>
         <source>Branch (B)</source>
-        <translation type="unfinished"></translation>
+        <translation>分岐 (B)</translation>
     </message>
     <message>
         <source>Compare (C)</source>
-        <translation type="unfinished"></translation>
+        <translation>比較 (C)</translation>
     </message>
     <message>
         <source>Export Accepted as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>採用分をPDFで書き出し…</translation>
     </message>
     <message>
         <source>Keep this result for the page (starred in History)</source>
-        <translation type="unfinished"></translation>
+        <translation>この結果をページに採用します（履歴でスター付きになります）</translation>
     </message>
     <message>
         <source>Run the page again with a new seed</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいシードでページをもう一度実行します</translation>
     </message>
     <message>
         <source>Open this result as the input in the main window, with the batch&apos;s settings; new results belong to the page and can be accepted here</source>
-        <translation type="unfinished"></translation>
+        <translation>この結果を一括処理の設定でメインウィンドウの入力画像として開きます。新しい結果はこのページのものになり、ここで採用できます</translation>
     </message>
     <message>
         <source>Show the pencils and this result on the canvas</source>
-        <translation type="unfinished"></translation>
+        <translation>下書きとこの結果をキャンバスに表示します</translation>
     </message>
     <message>
         <source>Arrows move · A accept · R redo · B branch · C compare · [ ] other results</source>
-        <translation type="unfinished"></translation>
+        <translation>矢印キーで移動 · A 採用 · R 再生成 · B 分岐 · C 比較 · [ ] 他の結果</translation>
     </message>
     <message>
         <source>Batch:</source>
-        <translation type="unfinished"></translation>
+        <translation>一括処理：</translation>
     </message>
     <message>
         <source>1 page</source>
-        <translation type="unfinished"></translation>
+        <translation>1 ページ</translation>
     </message>
     <message>
         <source>{n} pages</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ページ</translation>
     </message>
     <message>
         <source>1 result each</source>
-        <translation type="unfinished"></translation>
+        <translation>各 1 枚</translation>
     </message>
     <message>
         <source>{n} results each</source>
-        <translation type="unfinished"></translation>
+        <translation>各 {n} 枚</translation>
     </message>
     <message>
         <source>{count} {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>{status} {count}</translation>
     </message>
     <message>
         <source>spent {cost}</source>
-        <translation type="unfinished"></translation>
+        <translation>利用 {cost}</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>停止済み</translation>
     </message>
 </context>
 <context>
@@ -1121,7 +1121,7 @@
     </message>
     <message>
         <source> Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>何も送信していません。</translation>
     </message>
     <message>
         <source>Preparing the input image…</source>
@@ -1137,7 +1137,7 @@
     </message>
     <message>
         <source>The input image could not be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>入力画像を使用できませんでした。</translation>
     </message>
 </context>
 <context>
@@ -1525,18 +1525,18 @@ Every result is kept on this computer.</source>
     <name>JobRow</name>
     <message>
         <source>Panels composed</source>
-        <translation type="unfinished"></translation>
+        <translation>コマを合成</translation>
     </message>
     <message>
         <source>Panel {n} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>コマ {n}/{count}</translation>
     </message>
 </context>
 <context>
     <name>JobRunner</name>
     <message>
         <source>The job stopped without a result.</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブが結果なしで終了しました。</translation>
     </message>
 </context>
 <context>
@@ -1904,119 +1904,119 @@ Every result is kept on this computer.</source>
     <name>NewBatchDialog</name>
     <message>
         <source>Consecutive: each page gets the next seeds</source>
-        <translation type="unfinished"></translation>
+        <translation>連番：ページごとに次のシードを使う</translation>
     </message>
     <message>
         <source>Fixed: the same seed on every page</source>
-        <translation type="unfinished"></translation>
+        <translation>固定：全ページで同じシード</translation>
     </message>
     <message>
         <source>Random: a new seed for each page</source>
-        <translation type="unfinished"></translation>
+        <translation>ランダム：ページごとに新しいシード</translation>
     </message>
     <message>
         <source>New Chapter Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい話の一括処理</translation>
     </message>
     <message>
         <source>Add Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダーを追加…</translation>
     </message>
     <message>
         <source>Add Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを追加…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>外す</translation>
     </message>
     <message>
         <source>Random start</source>
-        <translation type="unfinished"></translation>
+        <translation>ランダムに開始</translation>
     </message>
     <message>
         <source>Batches</source>
-        <translation type="unfinished"></translation>
+        <translation>一括処理</translation>
     </message>
     <message>
         <source>e.g. Chapter 3</source>
-        <translation type="unfinished"></translation>
+        <translation>例：第3話</translation>
     </message>
     <message>
         <source>Estimate Cost…</source>
-        <translation type="unfinished"></translation>
+        <translation>料金を見積もる…</translation>
     </message>
     <message>
         <source>The prompt panel as it is ({model})</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプトパネルの現在の設定（{model}）</translation>
     </message>
     <message>
         <source>Pages, in order</source>
-        <translation type="unfinished"></translation>
+        <translation>ページ（この順に処理）</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>タスク</translation>
     </message>
     <message>
         <source>Preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>プリセット：</translation>
     </message>
     <message>
         <source>Prompt:</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプト：</translation>
     </message>
     <message>
         <source>Results per page:</source>
-        <translation type="unfinished"></translation>
+        <translation>1 ページあたりの枚数：</translation>
     </message>
     <message>
         <source>Seeds:</source>
-        <translation type="unfinished"></translation>
+        <translation>シード：</translation>
     </message>
     <message>
         <source>First seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>最初のシード：</translation>
     </message>
     <message>
         <source>Chapter in History</source>
-        <translation type="unfinished"></translation>
+        <translation>履歴での作品・話</translation>
     </message>
     <message>
         <source>Book:</source>
-        <translation type="unfinished"></translation>
+        <translation>作品：</translation>
     </message>
     <message>
         <source>Chapter:</source>
-        <translation type="unfinished"></translation>
+        <translation>話：</translation>
     </message>
     <message>
         <source>1 page</source>
-        <translation type="unfinished"></translation>
+        <translation>1 ページ</translation>
     </message>
     <message>
         <source>{n} pages</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ページ</translation>
     </message>
     <message>
         <source>Folder of pages</source>
-        <translation type="unfinished"></translation>
+        <translation>ページのフォルダー</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>ページ</translation>
     </message>
     <message>
         <source>Images ({patterns})</source>
-        <translation type="unfinished">画像 ({patterns})</translation>
+        <translation>画像 ({patterns})</translation>
     </message>
     <message>
         <source>(no prompt)</source>
-        <translation type="unfinished">（プロンプトなし）</translation>
+        <translation>（プロンプトなし）</translation>
     </message>
     <message>
         <source>Chapter</source>
-        <translation type="unfinished">話</translation>
+        <translation>話</translation>
     </message>
 </context>
 <context>
@@ -2151,282 +2151,282 @@ Every result is kept on this computer.</source>
     <name>PanelOptions</name>
     <message>
         <source>Detect</source>
-        <translation type="unfinished"></translation>
+        <translation>検出</translation>
     </message>
     <message>
         <source>Find the panels on this page (Ctrl+Shift+D); replaces the ones shown</source>
-        <translation type="unfinished"></translation>
+        <translation>このページのコマを検出します（Ctrl+Shift+D）。表示中のコマは置き換えられます</translation>
     </message>
     <message>
         <source>Select</source>
-        <translation type="unfinished"></translation>
+        <translation>選択</translation>
     </message>
     <message>
         <source>Click to select (Shift adds, Ctrl toggles); drag corners, edges or a selected panel to move them</source>
-        <translation type="unfinished"></translation>
+        <translation>クリックで選択（Shift で追加、Ctrl で切り替え）。角・辺・選択したコマをドラッグして動かします</translation>
     </message>
     <message>
         <source>Split</source>
-        <translation type="unfinished"></translation>
+        <translation>分割</translation>
     </message>
     <message>
         <source>Drag a line across a panel to cut it in two</source>
-        <translation type="unfinished"></translation>
+        <translation>コマを横切る線をドラッグして2つに分けます</translation>
     </message>
     <message>
         <source>Draw</source>
-        <translation type="unfinished"></translation>
+        <translation>描画</translation>
     </message>
     <message>
         <source>Click the corners of a new panel (Enter or the first corner closes it), or drag a rectangle</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいコマの角を順にクリックします（Enter か最初の角で閉じます）。長方形をドラッグしても作れます</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>結合</translation>
     </message>
     <message>
         <source>Join the selected panels (Ctrl+G)</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したコマを結合します（Ctrl+G）</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">削除</translation>
+        <translation>削除</translation>
     </message>
     <message>
         <source>Remove the selected panels (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したコマを削除します（Del）</translation>
     </message>
     <message>
         <source>Run all</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて実行</translation>
     </message>
     <message>
         <source>Send every panel on its own, with the prompt and model of the prompt panel, and compose the page (Ctrl+Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>プロンプトパネルのプロンプトとモデルで各コマを個別に送信し、ページに合成します（Ctrl+Shift+Enter）</translation>
     </message>
     <message>
         <source>Redo panel</source>
-        <translation type="unfinished"></translation>
+        <translation>コマを再生成</translation>
     </message>
     <message>
         <source>Send the selected panels again (Ctrl+Shift+R) and paste them into the composed page on screen: redo a panel, leave the others as they are</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したコマをもう一度送信し（Ctrl+Shift+R）、表示中の合成ページに貼り込みます。他のコマはそのままです</translation>
     </message>
     <message>
         <source>Right to left</source>
-        <translation type="unfinished"></translation>
+        <translation>右から左</translation>
     </message>
     <message>
         <source>Left to right</source>
-        <translation type="unfinished"></translation>
+        <translation>左から右</translation>
     </message>
     <message>
         <source>Manga: panels are numbered from the top right. Click for comics.</source>
-        <translation type="unfinished"></translation>
+        <translation>マンガ：コマは右上から番号を振ります。クリックでアメコミ式に切り替えます。</translation>
     </message>
     <message>
         <source>Comics: panels are numbered from the top left. Click for manga.</source>
-        <translation type="unfinished"></translation>
+        <translation>アメコミ：コマは左上から番号を振ります。クリックでマンガ式に切り替えます。</translation>
     </message>
     <message>
         <source>Detecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>検出中…</translation>
     </message>
     <message>
         <source>No panels yet</source>
-        <translation type="unfinished"></translation>
+        <translation>コマはまだありません</translation>
     </message>
     <message>
         <source>1 panel</source>
-        <translation type="unfinished"></translation>
+        <translation>1 コマ</translation>
     </message>
     <message>
         <source>{n} panels</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} コマ</translation>
     </message>
     <message>
         <source>, {n} selected</source>
-        <translation type="unfinished"></translation>
+        <translation>、{n} 選択中</translation>
     </message>
 </context>
 <context>
     <name>PanelRunController</name>
     <message>
         <source>Open a page and find its panels first.</source>
-        <translation type="unfinished"></translation>
+        <translation>先にページを開いて、コマを検出してください。</translation>
     </message>
     <message>
         <source>Select the panels to run (click them with the Panels tool).</source>
-        <translation type="unfinished"></translation>
+        <translation>実行するコマを選択してください（コマツールでクリック）。</translation>
     </message>
     <message>
         <source>This page has no panels yet: Detect them, or draw them.</source>
-        <translation type="unfinished"></translation>
+        <translation>このページにはまだコマがありません。検出するか、描いてください。</translation>
     </message>
     <message>
         <source>Preparing the panels…</source>
-        <translation type="unfinished"></translation>
+        <translation>コマを準備しています…</translation>
     </message>
     <message>
         <source>Pick an edit model (FLUX.1 Kontext or FLUX.2 on BFL) to run on panels: it redraws each panel from its pencils.</source>
-        <translation type="unfinished"></translation>
+        <translation>コマで実行するには編集モデル（BFL の FLUX.1 Kontext または FLUX.2）を選んでください。各コマを下書きから描き直します。</translation>
     </message>
     <message>
         <source>Sent 1 panel; the page is composed when it is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 コマを送信しました。戻りしだいページを合成します。</translation>
     </message>
     <message>
         <source>Sent {n} panels; the page is composed when they are all back.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} コマを送信しました。すべて戻りしだいページを合成します。</translation>
     </message>
     <message>
         <source>No panel came back, so the page was not composed.</source>
-        <translation type="unfinished"></translation>
+        <translation>コマが1つも戻らなかったため、ページは合成していません。</translation>
     </message>
     <message>
         <source>Composing the page…</source>
-        <translation type="unfinished"></translation>
+        <translation>ページを合成しています…</translation>
     </message>
     <message>
         <source>The composed page was saved but could not be read back.</source>
-        <translation type="unfinished"></translation>
+        <translation>合成したページは保存しましたが、読み戻せませんでした。</translation>
     </message>
     <message>
         <source>1 panel</source>
-        <translation type="unfinished"></translation>
+        <translation>1 コマ</translation>
     </message>
     <message>
         <source>{n} panels</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} コマ</translation>
     </message>
     <message>
         <source>Composed {panels} onto the page in {s:.1f} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>{panels}をページに合成しました（{s:.1f} 秒）。</translation>
     </message>
     <message>
         <source>1 panel did not come back: select it and Redo panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 コマが戻りませんでした。選択して「コマを再生成」を押してください。</translation>
     </message>
     <message>
         <source>{n} panels did not come back: select them and Redo panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} コマが戻りませんでした。選択して「コマを再生成」を押してください。</translation>
     </message>
 </context>
 <context>
     <name>PanelsController</name>
     <message>
         <source>Open a page first: its panels are found on the pencils.</source>
-        <translation type="unfinished"></translation>
+        <translation>先にページを開いてください。コマは下書きから検出します。</translation>
     </message>
     <message>
         <source>Finding the panels…</source>
-        <translation type="unfinished"></translation>
+        <translation>コマを検出しています…</translation>
     </message>
     <message>
         <source>Detect panels</source>
-        <translation type="unfinished"></translation>
+        <translation>コマを検出</translation>
     </message>
     <message>
         <source>1 panel</source>
-        <translation type="unfinished"></translation>
+        <translation>1 コマ</translation>
     </message>
     <message>
         <source>{n} panels</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} コマ</translation>
     </message>
     <message>
         <source>Found {count} in {s:.2f} s. Fix them with the Panels tool (P).</source>
-        <translation type="unfinished"></translation>
+        <translation>{count}を検出しました（{s:.2f} 秒）。コマツール（P）で修正できます。</translation>
     </message>
     <message>
         <source>No panels found on this page. Draw them with the Panels tool (P).</source>
-        <translation type="unfinished"></translation>
+        <translation>このページにコマが見つかりませんでした。コマツール（P）で描いてください。</translation>
     </message>
 </context>
 <context>
     <name>PanelsFeature</name>
     <message>
         <source>Right to Left (Manga)</source>
-        <translation type="unfinished"></translation>
+        <translation>右から左（マンガ）</translation>
     </message>
     <message>
         <source>Left to Right (Comics)</source>
-        <translation type="unfinished"></translation>
+        <translation>左から右（アメコミ）</translation>
     </message>
     <message>
         <source>&amp;Detect Panels</source>
-        <translation type="unfinished"></translation>
+        <translation>コマを検出(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Merge Selected Panels</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したコマを結合(&amp;M)</translation>
     </message>
     <message>
         <source>De&amp;lete Selected Panels</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したコマを削除(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Run on All Panels</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのコマで実行(&amp;R)</translation>
     </message>
     <message>
         <source>R&amp;edo Selected Panels</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したコマを再生成(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Panels</source>
-        <translation type="unfinished"></translation>
+        <translation>コマ(&amp;P)</translation>
     </message>
     <message>
         <source>Reading &amp;Order</source>
-        <translation type="unfinished"></translation>
+        <translation>読み順(&amp;O)</translation>
     </message>
     <message>
         <source>Merge panels</source>
-        <translation type="unfinished"></translation>
+        <translation>コマを結合</translation>
     </message>
 </context>
 <context>
     <name>PanelsState</name>
     <message>
         <source>Reading order</source>
-        <translation type="unfinished"></translation>
+        <translation>読み順</translation>
     </message>
 </context>
 <context>
     <name>PanelsTool</name>
     <message>
         <source>Delete panel</source>
-        <translation type="unfinished"></translation>
+        <translation>コマを削除</translation>
     </message>
     <message>
         <source>Delete panels</source>
-        <translation type="unfinished"></translation>
+        <translation>コマを削除</translation>
     </message>
     <message>
         <source>Move corner</source>
-        <translation type="unfinished"></translation>
+        <translation>角を移動</translation>
     </message>
     <message>
         <source>Move edge</source>
-        <translation type="unfinished"></translation>
+        <translation>辺を移動</translation>
     </message>
     <message>
         <source>Move panel</source>
-        <translation type="unfinished"></translation>
+        <translation>コマを移動</translation>
     </message>
     <message>
         <source>Draw the line across the panel to split.</source>
-        <translation type="unfinished"></translation>
+        <translation>分割するには、コマを横切る線を引いてください。</translation>
     </message>
     <message>
         <source>Split panel</source>
-        <translation type="unfinished"></translation>
+        <translation>コマを分割</translation>
     </message>
     <message>
         <source>Draw panel</source>
-        <translation type="unfinished"></translation>
+        <translation>コマを描画</translation>
     </message>
 </context>
 <context>
@@ -2910,11 +2910,11 @@ Every result is kept on this computer.</source>
     </message>
     <message>
         <source>selected in History, oldest first</source>
-        <translation type="unfinished"></translation>
+        <translation>履歴で選択中、古い順</translation>
     </message>
     <message>
         <source>every result made since FluxDesk started, oldest first</source>
-        <translation type="unfinished"></translation>
+        <translation>FluxDesk 起動後に作ったすべての結果、古い順</translation>
     </message>
     <message>
         <source>Export Chapter PDF</source>
@@ -3181,74 +3181,74 @@ Ink these pencils with clean, confident lines; pure black on white, no grey</tra
     <name>PsdExportController</name>
     <message>
         <source>The original pencils are not open, so the copy sent to the model ({width}×{height}) sets the page size. Open the scan first for full resolution.</source>
-        <translation type="unfinished"></translation>
+        <translation>元の下書きが開かれていないため、モデルに送ったコピー（{width}×{height}）でページサイズを決めます。フル解像度で書き出すには、先にスキャンを開いてください。</translation>
     </message>
     <message>
         <source>Open the page&apos;s pencils (or a result made from them) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>先にページの下書き（またはそこから作った結果）を開いてください。</translation>
     </message>
     <message>
         <source>Choose a file in an existing folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>既存のフォルダー内のファイルを選んでください。</translation>
     </message>
     <message>
         <source>Not exported: choose another name.</source>
-        <translation type="unfinished">書き出していません。別の名前を選んでください。</translation>
+        <translation>書き出していません。別の名前を選んでください。</translation>
     </message>
     <message>
         <source>Export Layered PSD</source>
-        <translation type="unfinished"></translation>
+        <translation>レイヤー付きPSDを書き出し</translation>
     </message>
     <message>
         <source>{count} layers, {width} × {height} px, {size:.1f} MB, checked</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} レイヤー、{width} × {height} px、{size:.1f} MB、検証済み</translation>
     </message>
     <message>
         <source>Exported {name} ({text}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} を書き出しました（{text}）。</translation>
     </message>
 </context>
 <context>
     <name>PsdExportDialog</name>
     <message>
         <source>Ink (multiply)</source>
-        <translation type="unfinished"></translation>
+        <translation>ペン入れ（乗算）</translation>
     </message>
     <message>
         <source>Flats</source>
-        <translation type="unfinished"></translation>
+        <translation>下塗り</translation>
     </message>
     <message>
         <source>Export Layered PSD</source>
-        <translation type="unfinished"></translation>
+        <translation>レイヤー付きPSDを書き出し</translation>
     </message>
     <message>
         <source>{page}: {count} layers at the pencils&apos; full size, {width} × {height} px. Results are fitted onto the pencils&apos; frame (no crop); the file is read back before it is reported saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>{page}：下書きと同じフルサイズ（{width} × {height} px）の {count} レイヤー。結果は下書きの枠に合わせます（切り抜きなし）。保存完了と表示する前に、ファイルを読み戻して確認します。</translation>
     </message>
     <message>
         <source>Layer name</source>
-        <translation type="unfinished"></translation>
+        <translation>レイヤー名</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>Shown</source>
-        <translation type="unfinished"></translation>
+        <translation>表示</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>元画像</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished">解像度</translation>
+        <translation>解像度</translation>
     </message>
     <message>
         <source>Pencils</source>
-        <translation type="unfinished">下書き</translation>
+        <translation>下書き</translation>
     </message>
 </context>
 <context>
@@ -3492,47 +3492,47 @@ A number: repeatable results; variations use the next seeds.</source>
     <name>RunDialog</name>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">選択…</translation>
+        <translation>選択…</translation>
     </message>
     <message>
         <source>Save as</source>
-        <translation type="unfinished">保存先</translation>
+        <translation>保存先</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">キャンセル</translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished">書き出し</translation>
+        <translation>書き出し</translation>
     </message>
     <message>
         <source>Cancel Export</source>
-        <translation type="unfinished">書き出しをキャンセル</translation>
+        <translation>書き出しをキャンセル</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished">書き出し中…</translation>
+        <translation>書き出し中…</translation>
     </message>
     <message>
         <source>Cancelled; nothing was written.</source>
-        <translation type="unfinished">キャンセルしました。何も書き出していません。</translation>
+        <translation>キャンセルしました。何も書き出していません。</translation>
     </message>
     <message>
         <source>Export Again</source>
-        <translation type="unfinished">もう一度書き出し</translation>
+        <translation>もう一度書き出し</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">閉じる</translation>
+        <translation>閉じる</translation>
     </message>
     <message>
         <source>Show in folder</source>
-        <translation type="unfinished">フォルダーで表示</translation>
+        <translation>フォルダーで表示</translation>
     </message>
     <message>
         <source>Saved {name}: {summary}.</source>
-        <translation type="unfinished">{name} を保存しました：{summary}。</translation>
+        <translation>{name} を保存しました：{summary}。</translation>
     </message>
 </context>
 <context>
@@ -3708,7 +3708,7 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>Compare: onion skin, what moved (heat map)</source>
-        <translation type="unfinished"></translation>
+        <translation>比較：オニオンスキン・変化した箇所（ヒートマップ）</translation>
     </message>
     <message>
         <source>Flip to the pencils</source>
@@ -3720,23 +3720,23 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>Tools: navigate, rectangle, lasso, mask, expand, panels</source>
-        <translation type="unfinished"></translation>
+        <translation>ツール：表示・長方形・投げなわ・マスク・拡張・コマ</translation>
     </message>
     <message>
         <source>Detect panels / run on all panels</source>
-        <translation type="unfinished"></translation>
+        <translation>コマを検出 / すべてのコマで実行</translation>
     </message>
     <message>
         <source>Redo the selected panels</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したコマを再生成</translation>
     </message>
     <message>
         <source>Merge panels / delete panels</source>
-        <translation type="unfinished"></translation>
+        <translation>コマを結合 / コマを削除</translation>
     </message>
     <message>
         <source>Ctrl+G / Delete (Panels tool)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+G / Delete（コマツール）</translation>
     </message>
     <message>
         <source>Square selection / deselect</source>
@@ -3776,19 +3776,19 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>Export the page as a layered PSD</source>
-        <translation type="unfinished"></translation>
+        <translation>ページをレイヤー付きPSDで書き出し</translation>
     </message>
     <message>
         <source>Chapter batch (contact sheet)</source>
-        <translation type="unfinished"></translation>
+        <translation>話の一括処理（コンタクトシート）</translation>
     </message>
     <message>
         <source>In the contact sheet: accept, redo, branch, compare</source>
-        <translation type="unfinished"></translation>
+        <translation>コンタクトシートで：採用・再生成・分岐・比較</translation>
     </message>
     <message>
         <source>In the contact sheet: the page&apos;s other results</source>
-        <translation type="unfinished"></translation>
+        <translation>コンタクトシートで：そのページの他の結果</translation>
     </message>
     <message>
         <source>Undo / redo a page or finishing change</source>
@@ -3838,11 +3838,11 @@ A number: repeatable results; variations use the next seeds.</source>
     <name>TileDelegate</name>
     <message>
         <source>seed {seed}</source>
-        <translation type="unfinished">シード {seed}</translation>
+        <translation>シード {seed}</translation>
     </message>
     <message>
         <source> · run {n}</source>
-        <translation type="unfinished"></translation>
+        <translation> · {n} 回目</translation>
     </message>
 </context>
 <context>
@@ -3889,11 +3889,11 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>Panels</source>
-        <translation type="unfinished"></translation>
+        <translation>コマ</translation>
     </message>
     <message>
         <source>Find the page&apos;s panels, fix them, and run a preset panel by panel</source>
-        <translation type="unfinished"></translation>
+        <translation>ページのコマを検出・修正し、プリセットをコマごとに実行します</translation>
     </message>
     <message>
         <source>Tools</source>
@@ -3939,11 +3939,11 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>Onion skin (registered)</source>
-        <translation type="unfinished"></translation>
+        <translation>オニオンスキン（位置合わせ済み）</translation>
     </message>
     <message>
         <source>What moved (heat map)</source>
-        <translation type="unfinished"></translation>
+        <translation>変化した箇所（ヒートマップ）</translation>
     </message>
     <message>
         <source>&amp;Open Pencils…</source>
@@ -3971,11 +3971,11 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>Export &amp;Layered PSD…</source>
-        <translation type="unfinished"></translation>
+        <translation>レイヤー付きPSDを書き出し(&amp;L)…</translation>
     </message>
     <message>
         <source>Chapter &amp;Batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>話の一括処理(&amp;B)…</translation>
     </message>
     <message>
         <source>Task &amp;Presets…</source>
@@ -4043,7 +4043,7 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>Compare the result with the pencils (Alt+1…6; hold F to flip)</source>
-        <translation type="unfinished"></translation>
+        <translation>生成結果と下書きを比較（Alt+1～6、F を押し続けると切り替え）</translation>
     </message>
 </context>
 <context>
@@ -4568,147 +4568,147 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>The connection broke after the job was sent, so it may or may not be running (and charged). FluxDesk will not send it again by itself; check your BFL dashboard before retrying.</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブの送信後に接続が切れたため、実行中（課金済み）かどうか分かりません。FluxDesk は自動では再送信しません。再試行する前に BFL のダッシュボードを確認してください。</translation>
     </message>
     <message>
         <source>Can&apos;t reach the API at {host}. Check your internet connection; nothing was sent or charged.</source>
-        <translation type="unfinished"></translation>
+        <translation>API（{host}）に接続できません。インターネット接続を確認してください。何も送信・課金していません。</translation>
     </message>
     <message>
         <source>&apos;{url}&apos; is not a valid API address (expected https://host).</source>
-        <translation type="unfinished"></translation>
+        <translation>「{url}」は有効な API アドレスではありません（https://host の形式にしてください）。</translation>
     </message>
     <message>
         <source>Refusing plain http for {host}: the API key would travel unencrypted. Use https (plain http is allowed only for 127.0.0.1 and localhost).</source>
-        <translation type="unfinished"></translation>
+        <translation>{host} への暗号化なしの http 接続は行いません。API キーが暗号化されずに送られてしまいます。https を使ってください（http は 127.0.0.1 と localhost に限り使えます）。</translation>
     </message>
     <message>
         <source>&apos;{url}&apos; is not a valid API address (no query or fragment allowed).</source>
-        <translation type="unfinished"></translation>
+        <translation>「{url}」は有効な API アドレスではありません（クエリやフラグメントは使えません）。</translation>
     </message>
     <message>
         <source>A batch needs at least one page.</source>
-        <translation type="unfinished"></translation>
+        <translation>一括処理には1ページ以上が必要です。</translation>
     </message>
     <message>
         <source>A batch can hold at most {count} pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>一括処理に入れられるのは {count} ページまでです。</translation>
     </message>
     <message>
         <source>the batch</source>
-        <translation type="unfinished"></translation>
+        <translation>一括処理</translation>
     </message>
     <message>
         <source>There is no batch {batch}.</source>
-        <translation type="unfinished"></translation>
+        <translation>一括処理 {batch} はありません。</translation>
     </message>
     <message>
         <source>the batch job</source>
-        <translation type="unfinished"></translation>
+        <translation>一括処理のジョブ</translation>
     </message>
     <message>
         <source>the accepted page</source>
-        <translation type="unfinished"></translation>
+        <translation>採用したページ</translation>
     </message>
     <message>
         <source>Only a finished result can be accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>採用できるのは完了した結果だけです。</translation>
     </message>
     <message>
         <source>the redo</source>
-        <translation type="unfinished"></translation>
+        <translation>再生成</translation>
     </message>
     <message>
         <source>the batch&apos;s owner</source>
-        <translation type="unfinished"></translation>
+        <translation>一括処理の所有者</translation>
     </message>
     <message>
         <source>&apos;{folder}&apos; is not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{folder}」はフォルダーではありません。</translation>
     </message>
     <message>
         <source>There are no page images (PNG, JPEG, TIFF…) in &apos;{folder}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{folder}」にページ画像（PNG・JPEG・TIFF など）がありません。</translation>
     </message>
     <message>
         <source>{model} does not edit a page, so it can&apos;t run a chapter batch: choose an editing model such as FLUX.1 Kontext.</source>
-        <translation type="unfinished"></translation>
+        <translation>{model} はページを編集しないモデルのため、話の一括処理には使えません。FLUX.1 Kontext などの編集モデルを選んでください。</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; could not be read ({reason}).</source>
-        <translation type="unfinished">「{name}」を読み込めませんでした（{reason}）。</translation>
+        <translation>「{name}」を読み込めませんでした（{reason}）。</translation>
     </message>
     <message>
         <source>unknown format.</source>
-        <translation type="unfinished"></translation>
+        <translation>形式が不明です。</translation>
     </message>
     <message>
         <source>it was made by a newer FluxDesk; update FluxDesk first.</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいバージョンの FluxDesk で作られています。先に FluxDesk を更新してください。</translation>
     </message>
     <message>
         <source>the database inside it is damaged (its hash does not match).</source>
-        <translation type="unfinished"></translation>
+        <translation>中のデータベースが壊れています（ハッシュが一致しません）。</translation>
     </message>
     <message>
         <source>its manifest is impossibly large.</source>
-        <translation type="unfinished"></translation>
+        <translation>マニフェストが異常に大きすぎます。</translation>
     </message>
     <message>
         <source>it has no readable manifest.</source>
-        <translation type="unfinished"></translation>
+        <translation>読み取れるマニフェストがありません。</translation>
     </message>
     <message>
         <source>the zip file is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>zip ファイルが壊れています。</translation>
     </message>
     <message>
         <source>the database inside it fails SQLite&apos;s integrity check.</source>
-        <translation type="unfinished"></translation>
+        <translation>中のデータベースが SQLite の整合性チェックに通りません。</translation>
     </message>
     <message>
         <source>the database inside it can&apos;t be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>中のデータベースを読み込めません。</translation>
     </message>
     <message>
         <source>it contains an unsafe path ({path}).</source>
-        <translation type="unfinished"></translation>
+        <translation>安全でないパスが含まれています（{path}）。</translation>
     </message>
     <message>
         <source>the image {name} inside it is impossibly large.</source>
-        <translation type="unfinished"></translation>
+        <translation>中の画像 {name} が異常に大きすぎます。</translation>
     </message>
     <message>
         <source>the image {name} inside it is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>中の画像 {name} が壊れています。</translation>
     </message>
     <message>
         <source>Waiting for your API key to fetch this result: add it in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>この結果を取得するには API キーが必要です。設定で追加してください。</translation>
     </message>
     <message>
         <source>A demo job from an earlier session: it runs again (free) in demo mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>以前のセッションのデモジョブです。デモモードで（無料で）もう一度実行します。</translation>
     </message>
     <message>
         <source>FluxDesk closed before this job was sent, so nothing was charged. Use Reuse settings to run it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>このジョブの送信前に FluxDesk が終了したため、課金されていません。「設定を再利用」でもう一度実行できます。</translation>
     </message>
     <message>
         <source>FluxDesk closed while sending this job, so it may have reached BFL (and been charged) or not. It is not sent again by itself: check your BFL dashboard (dashboard.bfl.ai) before running it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>このジョブの送信中に FluxDesk が終了したため、BFL に届いて課金されたかどうか分かりません。自動では再送信しません。もう一度実行する前に BFL のダッシュボード（dashboard.bfl.ai）を確認してください。</translation>
     </message>
     <message>
         <source>The result was ready at {ready}, but FluxDesk was closed until {now} and BFL deletes results 10 minutes after they are ready. It was probably charged; to get it, run the job again (Reuse settings keeps the seed).</source>
-        <translation type="unfinished"></translation>
+        <translation>結果は {ready} に完成していましたが、FluxDesk は {now} まで終了しており、BFL は完成から10分で結果を削除します。おそらく課金されています。取得するにはジョブをもう一度実行してください（「設定を再利用」でシードも引き継げます）。</translation>
     </message>
     <message>
         <source>This job was sent at {sent} and FluxDesk was closed for more than an hour; BFL keeps a result only 10 minutes after it is ready. It was probably charged; to get it, run the job again (Reuse settings keeps the seed).</source>
-        <translation type="unfinished"></translation>
+        <translation>このジョブは {sent} に送信されましたが、その後 FluxDesk が1時間以上終了していました。BFL は完成から10分しか結果を保持しません。おそらく課金されています。取得するにはジョブをもう一度実行してください（「設定を再利用」でシードも引き継げます）。</translation>
     </message>
     <message>
         <source>Waiting for your API key to fetch this result: add it in Settings. BFL keeps it until {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>この結果を取得するには API キーが必要です。設定で追加してください。BFL は {time} まで保持します。</translation>
     </message>
     <message>
         <source>the job&apos;s owner</source>
@@ -4768,11 +4768,11 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>&apos;{name}&apos; can&apos;t be read: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{name}」を読み込めません：{reason}。</translation>
     </message>
     <message>
         <source>The image is {width}×{height} px: too long and narrow to send. The API needs at least {side} px on the short side within {mp:.0f} MP; crop it to a less extreme shape.</source>
-        <translation type="unfinished"></translation>
+        <translation>画像が {width}×{height} px で、細長すぎるため送信できません。API では {mp:.0f} MP 以内で短辺 {side} px 以上が必要です。極端でない形にトリミングしてください。</translation>
     </message>
     <message>
         <source>A mask needs an --input image to apply to.</source>
@@ -4800,47 +4800,47 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>Ink</source>
-        <translation type="unfinished"></translation>
+        <translation>ペン入れ</translation>
     </message>
     <message>
         <source>Ink (seed {seed})</source>
-        <translation type="unfinished"></translation>
+        <translation>ペン入れ（シード {seed}）</translation>
     </message>
     <message>
         <source>A grown page (seed {seed}) was left out: its frame is larger than the pencils&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>拡張したページ（シード {seed}）は除外しました。枠が下書きより大きいためです。</translation>
     </message>
     <message>
         <source>The pencils are needed: they set the page&apos;s size and frame.</source>
-        <translation type="unfinished"></translation>
+        <translation>下書きが必要です。ページのサイズと枠は下書きで決まります。</translation>
     </message>
     <message>
         <source>Flats</source>
-        <translation type="unfinished"></translation>
+        <translation>下塗り</translation>
     </message>
     <message>
         <source>Flats (seed {seed})</source>
-        <translation type="unfinished"></translation>
+        <translation>下塗り（シード {seed}）</translation>
     </message>
     <message>
         <source>Pencils</source>
-        <translation type="unfinished">下書き</translation>
+        <translation>下書き</translation>
     </message>
     <message>
         <source>No starred result for this page yet: star the results to hand off.</source>
-        <translation type="unfinished"></translation>
+        <translation>このページにはスター付きの結果がまだありません。渡したい結果にスターを付けてください。</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; did not read back at {width}×{height} px.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{name}」を読み戻すと {width}×{height} px になっていませんでした。</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; did not read back as written (expected {count} layers of {width}×{height}); export it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{name}」を読み戻した内容が書き込んだものと一致しません（{width}×{height} の {count} レイヤーのはず）。もう一度書き出してください。</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; was written but could not be read back ({reason}); it may be damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{name}」は書き込みましたが、読み戻せませんでした（{reason}）。壊れている可能性があります。</translation>
     </message>
     <message>
         <source>There is nothing to export: add at least one layer.</source>
@@ -4848,19 +4848,19 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>PSD pages can be at most {limit} px on a side.</source>
-        <translation type="unfinished"></translation>
+        <translation>PSD のページは1辺 {limit} px までです。</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; already exists; choose another name or replace it.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{name}」はすでにあります。別の名前にするか、置き換えてください。</translation>
     </message>
     <message>
         <source>Layer &apos;{name}&apos; is {width}×{height}, the page {page_width}×{page_height}: fit results back to the page before exporting.</source>
-        <translation type="unfinished"></translation>
+        <translation>レイヤー「{name}」は {width}×{height}、ページは {page_width}×{page_height} です。書き出す前に結果をページに合わせてください。</translation>
     </message>
     <message>
         <source>Layer &apos;{name}&apos; must be grayscale or RGB, without alpha.</source>
-        <translation type="unfinished"></translation>
+        <translation>レイヤー「{name}」はアルファなしのグレースケールか RGB にしてください。</translation>
     </message>
     <message>
         <source>Day</source>
@@ -4884,7 +4884,7 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>No panel {panel} on this page; detect the panels again.</source>
-        <translation type="unfinished"></translation>
+        <translation>このページにコマ {panel} がありません。コマを検出し直してください。</translation>
     </message>
     <message>
         <source>The page is too small to find panels on.</source>
@@ -4916,27 +4916,27 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>Panel {panel} is not on this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>コマ {panel} はこのページにありません。</translation>
     </message>
     <message>
         <source>the page&apos;s panels</source>
-        <translation type="unfinished"></translation>
+        <translation>ページのコマ</translation>
     </message>
     <message>
         <source>The page {name} could not be read ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>ページ {name} を読み込めませんでした（{reason}）。</translation>
     </message>
     <message>
         <source>No panel came back, so there is nothing to compose.</source>
-        <translation type="unfinished"></translation>
+        <translation>コマが1つも戻らなかったため、合成するものがありません。</translation>
     </message>
     <message>
         <source>The page to compose onto is not the size of the pencils any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>合成先のページが、もう下書きと同じサイズではありません。</translation>
     </message>
     <message>
         <source>the job&apos;s panel</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブのコマ</translation>
     </message>
     <message>
         <source>Choose at least one preset to export.</source>
@@ -4992,19 +4992,19 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>A {mode} page can&apos;t be saved as {format}; use {formats}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{mode} のページは {format} で保存できません。{formats} を使ってください。</translation>
     </message>
     <message>
         <source>The page was saved, but its sidecar was not: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>ページは保存しましたが、サイドカーは保存できませんでした：{reason}</translation>
     </message>
     <message>
         <source>The disk is full: &apos;{name}&apos; was not written. Free some space in {folder} (or choose another drive) and export again.</source>
-        <translation type="unfinished"></translation>
+        <translation>ディスクがいっぱいのため、「{name}」を書き込めませんでした。{folder} の空き容量を増やして（または別のドライブを選んで）、もう一度書き出してください。</translation>
     </message>
     <message>
         <source>FluxDesk is not allowed to write to {folder}; choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>FluxDesk には {folder} への書き込み権限がありません。別のフォルダーを選んでください。</translation>
     </message>
     <message>
         <source>&apos;{path}&apos; is a folder; give a file name to export to.</source>
@@ -5012,11 +5012,11 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>The folder {folder} does not exist; choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダー {folder} がありません。別のフォルダーを選んでください。</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; could not be written ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>「{name}」を書き込めませんでした（{reason}）。</translation>
     </message>
     <message>
         <source>The artwork has {real_dpi:.0f} dpi of real detail on this page and is enlarged {factor:.1f}× to {dpi} dpi: check fine lines and hatching at 100 % zoom.</source>
@@ -5128,11 +5128,11 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>Check the token in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>設定でトークンを確認してください。</translation>
     </message>
     <message>
         <source>This server wants a token: add it in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>このサーバーにはトークンが必要です。設定で追加してください。</translation>
     </message>
     <message>
         <source>The ComfyUI server refused FluxDesk (HTTP {status_code}). {hint}</source>
@@ -5144,11 +5144,11 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>The connection broke after the workflow was sent, so the ComfyUI server may or may not have queued it. FluxDesk will not send it again by itself; look at the server&apos;s queue before retrying.</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークフローの送信後に接続が切れたため、ComfyUI サーバーがキューに入れたかどうか分かりません。FluxDesk は自動では再送信しません。再試行する前にサーバーのキューを確認してください。</translation>
     </message>
     <message>
         <source>Can&apos;t reach the ComfyUI server at {host}. Check that it is running and the address in Settings; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>ComfyUI サーバー（{host}）に接続できません。サーバーが動いているか、設定のアドレスを確認してください。何も送信していません。</translation>
     </message>
     <message>
         <source>The ComfyUI server answered the workflow with HTTP {status_code}.</source>
@@ -5188,19 +5188,19 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>The workflow could not be saved ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークフローを保存できませんでした（{reason}）。</translation>
     </message>
     <message>
         <source>&apos;{url}&apos; is not a server address (expected http://host:8188).</source>
-        <translation type="unfinished"></translation>
+        <translation>「{url}」はサーバーのアドレスではありません（http://host:8188 の形式にしてください）。</translation>
     </message>
     <message>
         <source>Refusing plain http for {host} with a token: it would travel unencrypted. Use the server&apos;s https address.</source>
-        <translation type="unfinished"></translation>
+        <translation>トークンを使う場合、{host} への暗号化なしの http 接続は行いません。トークンが暗号化されずに送られてしまいます。サーバーの https アドレスを使ってください。</translation>
     </message>
     <message>
         <source>&apos;{url}&apos; is not a server address (no query or fragment allowed).</source>
-        <translation type="unfinished"></translation>
+        <translation>「{url}」はサーバーのアドレスではありません（クエリやフラグメントは使えません）。</translation>
     </message>
     <message>
         <source>Prompt</source>
@@ -5236,7 +5236,7 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>The workflow has more than {limit} nodes.</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークフローのノードが {limit} 個を超えています。</translation>
     </message>
     <message>
         <source>A LoRA file on the server; empty for none.</source>
@@ -5244,47 +5244,47 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>The mapping for &apos;{role}&apos; must be [node id, input name].</source>
-        <translation type="unfinished"></translation>
+        <translation>「{role}」の対応付けは [ノード ID, 入力名] の形にしてください。</translation>
     </message>
     <message>
         <source>The mapping for &apos;{role}&apos; names node {node} input &apos;{name}&apos;, which the workflow does not have.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{role}」の対応付けはノード {node} の入力「{name}」を指していますが、ワークフローにありません。</translation>
     </message>
     <message>
         <source>The mapping names unknown settings: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>対応付けに不明な設定があります：{names}。</translation>
     </message>
     <message>
         <source>{name} is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} は JSON オブジェクトではありません。</translation>
     </message>
     <message>
         <source>Node {node} of the workflow is not an API-format node.</source>
-        <translation type="unfinished"></translation>
+        <translation>ワークフローのノード {node} は API 形式のノードではありません。</translation>
     </message>
     <message>
         <source>{name} is too large to be a workflow.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} はワークフローとしては大きすぎます。</translation>
     </message>
     <message>
         <source>{name} could not be read ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} を読み込めませんでした（{reason}）。</translation>
     </message>
     <message>
         <source>{name} is not valid JSON ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} は正しい JSON ではありません（{reason}）。</translation>
     </message>
     <message>
         <source>{name} is nested too deeply to be a workflow.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} は入れ子が深すぎるため、ワークフローとして扱えません。</translation>
     </message>
     <message>
         <source>{name}: unknown family {family}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：不明なファミリー {family}。</translation>
     </message>
     <message>
         <source>Node {node} input &apos;{name}&apos; links to a missing node.</source>
-        <translation type="unfinished"></translation>
+        <translation>ノード {node} の入力「{name}」が存在しないノードにつながっています。</translation>
     </message>
     <message>
         <source>LoRA</source>
@@ -5308,11 +5308,11 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>Kontext on fal.ai: edits an image by instruction (inking, clean-up, redraws).</source>
-        <translation type="unfinished"></translation>
+        <translation>fal.ai の Kontext：指示どおりに画像を編集します（ペン入れ、クリーンアップ、描き直し）。</translation>
     </message>
     <message>
         <source>Kontext [max] on fal.ai: the best prompt following and typography.</source>
-        <translation type="unfinished"></translation>
+        <translation>fal.ai の Kontext [max]：プロンプトへの忠実さと文字の描画に最も優れています。</translation>
     </message>
     <message>
         <source>{label} on fal.ai needs an input image.</source>
@@ -5408,11 +5408,11 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>The connection broke after the job was sent to fal.ai, so it may or may not be running (and billed). FluxDesk will not send it again by itself; check your fal.ai dashboard before retrying.</source>
-        <translation type="unfinished"></translation>
+        <translation>fal.ai へのジョブ送信後に接続が切れたため、実行中（課金済み）かどうか分かりません。FluxDesk は自動では再送信しません。再試行する前に fal.ai のダッシュボードを確認してください。</translation>
     </message>
     <message>
         <source>Can&apos;t reach fal.ai at {host}. Check your internet connection; nothing was sent or billed.</source>
-        <translation type="unfinished"></translation>
+        <translation>fal.ai（{host}）に接続できません。インターネット接続を確認してください。何も送信・課金していません。</translation>
     </message>
     <message>
         <source>Lost contact with fal.ai while waiting for {what}. FluxDesk keeps the job and can pick it up again when the connection is back.</source>
@@ -5452,7 +5452,7 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
     <message>
         <source>The result is kept as the model made it, but it could not be placed on the page: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>結果はモデルが作ったまま保存しましたが、ページに配置できませんでした：{reason}</translation>
     </message>
     <message>
         <source>The selection encloses no area; draw a larger shape.</source>
