@@ -285,8 +285,10 @@ def _restore_images(
                 Message("the image {name} inside it is impossibly large.", name=relative.name)
             )
         target = images_dir / relative
-        if not (target.is_file() and target.stat().st_size == length):
-            _extract_verified(archive, name, target, relative.stem)
+        if target.is_file() and target.stat().st_size == length:
+            _copy_checked(archive, name, relative, None)  # kept, but a damaged backup is refused
+        else:
+            _extract_verified(archive, name, target, relative)
         count += 1
         size += length
         if progress is not None:
@@ -294,22 +296,31 @@ def _restore_images(
     return count, size
 
 
-def _extract_verified(archive: zipfile.ZipFile, name: str, target: Path, sha256: str) -> None:
-    """Unpacks one image in chunks (never whole in memory), checking its hash before it
-    takes its place."""
+def _copy_checked(
+    archive: zipfile.ZipFile, name: str, relative: Path, output: IO[bytes] | None
+) -> None:
+    """Reads one image in chunks (never whole in memory), into `output` if given; refuses
+    the backup if its content does not match its name (the image's sha256)."""
+    digest = hashlib.sha256()
+    with archive.open(name) as source:
+        while chunk := source.read(_CHUNK):
+            digest.update(chunk)
+            if output is not None:
+                output.write(chunk)
+    if digest.hexdigest() != relative.stem:
+        raise _bad_archive(Message("the image {name} inside it is damaged.", name=relative.name))
+
+
+def _extract_verified(archive: zipfile.ZipFile, name: str, target: Path, relative: Path) -> None:
+    """Unpacks one checked image; it takes its place only once its hash matched."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".partial-", suffix=target.suffix)
     temp = Path(temp_name)
     try:
-        digest = hashlib.sha256()
-        with archive.open(name) as source, os.fdopen(fd, "wb") as output:
-            while chunk := source.read(_CHUNK):
-                digest.update(chunk)
-                output.write(chunk)
+        with os.fdopen(fd, "wb") as output:
+            _copy_checked(archive, name, relative, output)
             output.flush()
             os.fsync(output.fileno())
-        if digest.hexdigest() != sha256:
-            raise _bad_archive(Message("the image {name} inside it is damaged.", name=target.name))
         temp.replace(target)
     finally:
         with contextlib.suppress(OSError):
