@@ -234,7 +234,7 @@
     <name>ChangesFeature</name>
     <message>
         <source>Changes</source>
-        <translation>変化した箇所</translation>
+        <translation>差分</translation>
     </message>
 </context>
 <context>
