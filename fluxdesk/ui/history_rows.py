@@ -15,7 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 
 from fluxdesk.core.api.models import GenerationRequest
@@ -24,16 +24,12 @@ from fluxdesk.core.jobs import JobId, JobState, JobUpdate
 from fluxdesk.core.panels.runs import EDIT_KIND as COMPOSED_KIND
 from fluxdesk.core.providers.base import PROVIDER_LABELS
 from fluxdesk.core.providers.registry import model_label
-from fluxdesk.ui.i18n import core_text
+from fluxdesk.ui.i18n import core_text, translate
 
 ROW_CACHE_SIZE = 3000
 THUMBNAIL_CACHE_SIZE = 400  # ~40 MB of 160 px pixmaps at most
 PENDING_THUMBNAILS = 64  # requests beyond this were for rows long scrolled past
 FETCH_BATCH = 300
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("JobRow", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +74,10 @@ class JobRow:
         """'fal.ai · FLUX.1 Kontext [pro]': who ran it, and which model; for a panel's job,
         which panel first; for a page composed from panels, that it was composed here."""
         if self.edit_kind == COMPOSED_KIND:
-            return f"{_tr('Panels composed')} · {self.model_label}"
+            return translate("JobRow", "Panels composed") + f" · {self.model_label}"
         title = f"{self.provider_label} · {self.model_label}"
         if self.panel is not None:
-            place = _tr("Panel {n} of {count}").format(
+            place = translate("JobRow", "Panel {n} of {count}").format(
                 n=self.panel.position, count=self.panel.count
             )
             return f"{place} · {title}"

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from fluxdesk.core.errors import FluxError, OperationCancelled, UnexpectedError
 from fluxdesk.core.jobs import CancelToken, JobId, JobState, JobUpdate
+from fluxdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ class _JobWorker(QRunnable):
             return
         if not terminal:
             log.error("job %s ended without a terminal update", self.job_id)
-            error = UnexpectedError("The job stopped without a result.")
+            error = UnexpectedError(translate("JobRunner", "The job stopped without a result."))
             self.signals.updated.emit(JobUpdate(self.job_id, JobState.failed, error=error))
 
 

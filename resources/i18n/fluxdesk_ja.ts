@@ -100,6 +100,75 @@
     </message>
 </context>
 <context>
+    <name>BatchController</name>
+    <message>
+        <source>{page}: {problem}</source>
+        <translation>{page}：{problem}</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>何も送信していません。</translation>
+    </message>
+    <message>
+        <source>Add the pages first: a folder, or some image files.</source>
+        <translation>先にページを追加してください（フォルダー、または画像ファイル）。</translation>
+    </message>
+</context>
+<context>
+    <name>BatchTiles</name>
+    <message>
+        <source>Waiting</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>確認待ち</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>採用</translation>
+    </message>
+    <message>
+        <source>Redo asked</source>
+        <translation>再生成待ち</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>未送信</translation>
+    </message>
+</context>
+<context>
+    <name>BatchTools</name>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>何も送信していません。</translation>
+    </message>
+    <message>
+        <source>Stop the batch?</source>
+        <translation>一括処理を停止しますか？</translation>
+    </message>
+    <message>
+        <source>Jobs still waiting are cancelled and nothing more is sent by itself. Results already made are kept; Redo still runs a page. Stop the batch?</source>
+        <translation>待機中のジョブはキャンセルされ、これ以降は自動では何も送信しません。作成済みの結果は残ります。「再生成」でページを個別に実行することはできます。一括処理を停止しますか？</translation>
+    </message>
+    <message>
+        <source>{page} is the input, with the batch&apos;s settings; new results belong to the page: pick one on its tile in Chapter Batch.</source>
+        <translation>{page} を一括処理の設定で入力画像にしました。新しい結果はこのページのものになります。「話の一括処理」のタイルで選んでください。</translation>
+    </message>
+    <message>
+        <source>accepted in the chapter batch, in page order</source>
+        <translation>話の一括処理で採用したもの、ページ順</translation>
+    </message>
+</context>
+<context>
     <name>CanvasController</name>
     <message>
         <source>No images there: drop PNG, JPEG, TIFF or WebP files.</source>
@@ -162,6 +231,80 @@
     </message>
 </context>
 <context>
+    <name>ChangesFeature</name>
+    <message>
+        <source>Changes</source>
+        <translation>差分</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesPanel</name>
+    <message>
+        <source>What moved</source>
+        <translation>変化した箇所</translation>
+    </message>
+    <message>
+        <source>Where the result&apos;s lines moved, appeared or vanished beyond inking (redrawn eyes, hands, anatomy), boxed and numbered, biggest first.</source>
+        <translation>ペン入れの範囲を超えて結果の線が動いた・増えた・消えた箇所（描き直された目・手・体の形など）を、大きい順に枠と番号で示します。</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>ヒートマップ</translation>
+    </message>
+    <message>
+        <source>Onion skin</source>
+        <translation>オニオンスキン</translation>
+    </message>
+    <message>
+        <source>pencils only</source>
+        <translation>下書きのみ</translation>
+    </message>
+    <message>
+        <source>result only</source>
+        <translation>結果のみ</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>両方</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>生成結果</translation>
+    </message>
+    <message>
+        <source>Registering the result on the pencils…</source>
+        <translation>結果を下書きに位置合わせしています…</translation>
+    </message>
+    <message>
+        <source>The result does not match the pencils well enough to align it.</source>
+        <translation>結果と下書きの一致が不十分なため、位置合わせできません。</translation>
+    </message>
+    <message>
+        <source>Aligned on the pencils: moved {shift:.1f} px, scaled to {scale:.2f} %.</source>
+        <translation>下書きに位置合わせしました：移動 {shift:.1f} px、倍率 {scale:.2f} %。</translation>
+    </message>
+    <message>
+        <source>Nothing was redrawn beyond inking.</source>
+        <translation>ペン入れ以外に描き直された箇所はありません。</translation>
+    </message>
+    <message>
+        <source>{n}.  {w} × {h} px at {x}, {y}</source>
+        <translation>{n}.  {w} × {h} px（位置 {x}, {y}）</translation>
+    </message>
+    <message>
+        <source>Click to zoom to it</source>
+        <translation>クリックで拡大表示</translation>
+    </message>
+    <message>
+        <source>and 1 smaller change (on the heat map)</source>
+        <translation>ほか小さな変化 1 件（ヒートマップ上）</translation>
+    </message>
+    <message>
+        <source>and {n} smaller changes (on the heat map)</source>
+        <translation>ほか小さな変化 {n} 件（ヒートマップ上）</translation>
+    </message>
+</context>
+<context>
     <name>ChapterDialog</name>
     <message>
         <source>Export Chapter PDF</source>
@@ -180,8 +323,8 @@
         <translation>カラー</translation>
     </message>
     <message>
-        <source>{count} pages, {origin}, oldest first: {names}</source>
-        <translation>{count} ページ、{origin}、古い順：{names}</translation>
+        <source>{count} pages, {origin}: {names}</source>
+        <translation>{count} ページ、{origin}：{names}</translation>
     </message>
     <message>
         <source>{name} {size}, {width} × {height} px at {dpi} dpi, {depth}</source>
@@ -324,6 +467,204 @@
     <message>
         <source>Preview on the canvas</source>
         <translation>キャンバスでプレビュー</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmBatchDialog</name>
+    <message>
+        <source>consecutive, from {seed}</source>
+        <translation>{seed} から連番</translation>
+    </message>
+    <message>
+        <source>consecutive, from a random start</source>
+        <translation>ランダムな値から連番</translation>
+    </message>
+    <message>
+        <source>{seed} on every page</source>
+        <translation>全ページで {seed}</translation>
+    </message>
+    <message>
+        <source>one random seed on every page</source>
+        <translation>全ページで同じランダムなシード</translation>
+    </message>
+    <message>
+        <source>a new random seed per page</source>
+        <translation>ページごとに新しいランダムなシード</translation>
+    </message>
+    <message>
+        <source>Run Chapter Batch?</source>
+        <translation>話の一括処理を実行しますか？</translation>
+    </message>
+    <message>
+        <source>Run “{chapter}”?</source>
+        <translation>「{chapter}」を実行しますか？</translation>
+    </message>
+    <message>
+        <source>Pages:</source>
+        <translation>ページ数：</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>タスク：</translation>
+    </message>
+    <message>
+        <source>1 result per page</source>
+        <translation>1 ページあたり 1 枚</translation>
+    </message>
+    <message>
+        <source>{n} results per page</source>
+        <translation>1 ページあたり {n} 枚</translation>
+    </message>
+    <message>
+        <source>1 job</source>
+        <translation>1 件のジョブ</translation>
+    </message>
+    <message>
+        <source>{n} jobs</source>
+        <translation>{n} 件のジョブ</translation>
+    </message>
+    <message>
+        <source>up to {n} at a time</source>
+        <translation>同時に最大 {n} 件</translation>
+    </message>
+    <message>
+        <source>{results}: {jobs}, {at_once}</source>
+        <translation>{results}：{jobs}、{at_once}</translation>
+    </message>
+    <message>
+        <source>Jobs:</source>
+        <translation>ジョブ：</translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation>シード：</translation>
+    </message>
+    <message>
+        <source>Each job:</source>
+        <translation>1 件あたり：</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>合計：</translation>
+    </message>
+    <message>
+        <source>{now} now, {after} after this batch</source>
+        <translation>現在 {now}、この一括処理の後 {after}</translation>
+    </message>
+    <message>
+        <source> — not enough credits for every page</source>
+        <translation> — 全ページ分のクレジットが足りません</translation>
+    </message>
+    <message>
+        <source>Balance:</source>
+        <translation>残高：</translation>
+    </message>
+    <message>
+        <source>The price of some jobs is not known.</source>
+        <translation>一部のジョブの料金が不明です。</translation>
+    </message>
+    <message>
+        <source>Results are saved as they arrive. If FluxDesk closes mid-batch, the next start fetches what was sent and sends the rest; nothing is sent twice.</source>
+        <translation>結果は届いたものから保存します。途中で FluxDesk が終了しても、次回の起動時に送信済みの分を取得し、残りを送信します。同じジョブを二度送ることはありません。</translation>
+    </message>
+    <message>
+        <source>Run {jobs} for {total}</source>
+        <translation>{jobs}を {total} で実行</translation>
+    </message>
+</context>
+<context>
+    <name>ContactSheet</name>
+    <message>
+        <source>Chapter Batch</source>
+        <translation>話の一括処理</translation>
+    </message>
+    <message>
+        <source>New Batch…</source>
+        <translation>新しい一括処理…</translation>
+    </message>
+    <message>
+        <source>Stop Batch</source>
+        <translation>一括処理を停止</translation>
+    </message>
+    <message>
+        <source>Cancel the jobs still waiting or running; results already made are kept.</source>
+        <translation>待機中・実行中のジョブをキャンセルします。作成済みの結果は残ります。</translation>
+    </message>
+    <message>
+        <source>No chapter batch yet. New Batch… runs one task preset over every page of a folder, with the price shown before anything is sent.</source>
+        <translation>まだ話の一括処理はありません。「新しい一括処理…」で、フォルダー内の全ページに1つのタスクプリセットを実行します。料金は送信前に表示します。</translation>
+    </message>
+    <message>
+        <source>Accept (A)</source>
+        <translation>採用 (A)</translation>
+    </message>
+    <message>
+        <source>Redo (R)</source>
+        <translation>再生成 (R)</translation>
+    </message>
+    <message>
+        <source>Branch (B)</source>
+        <translation>分岐 (B)</translation>
+    </message>
+    <message>
+        <source>Compare (C)</source>
+        <translation>比較 (C)</translation>
+    </message>
+    <message>
+        <source>Export Accepted as PDF…</source>
+        <translation>採用分をPDFで書き出し…</translation>
+    </message>
+    <message>
+        <source>Keep this result for the page (starred in History)</source>
+        <translation>この結果をページに採用します（履歴でスター付きになります）</translation>
+    </message>
+    <message>
+        <source>Run the page again with a new seed</source>
+        <translation>新しいシードでページをもう一度実行します</translation>
+    </message>
+    <message>
+        <source>Open this result as the input in the main window, with the batch&apos;s settings; new results belong to the page and can be accepted here</source>
+        <translation>この結果を一括処理の設定でメインウィンドウの入力画像として開きます。新しい結果はこのページのものになり、ここで採用できます</translation>
+    </message>
+    <message>
+        <source>Show the pencils and this result on the canvas</source>
+        <translation>下書きとこの結果をキャンバスに表示します</translation>
+    </message>
+    <message>
+        <source>Arrows move · A accept · R redo · B branch · C compare · [ ] other results</source>
+        <translation>矢印キーで移動 · A 採用 · R 再生成 · B 分岐 · C 比較 · [ ] 他の結果</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>一括処理：</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 ページ</translation>
+    </message>
+    <message>
+        <source>{n} pages</source>
+        <translation>{n} ページ</translation>
+    </message>
+    <message>
+        <source>1 result each</source>
+        <translation>各 1 枚</translation>
+    </message>
+    <message>
+        <source>{n} results each</source>
+        <translation>各 {n} 枚</translation>
+    </message>
+    <message>
+        <source>{count} {status}</source>
+        <translation>{status} {count}</translation>
+    </message>
+    <message>
+        <source>spent {cost}</source>
+        <translation>利用 {cost}</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>停止済み</translation>
     </message>
 </context>
 <context>
@@ -637,18 +978,6 @@
         <source>Finish &amp;&amp; Export</source>
         <translation>仕上げ・書き出し</translation>
     </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>取り消し(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>やり直し(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>編集(&amp;E)</translation>
-    </message>
 </context>
 <context>
     <name>FinishPanel</name>
@@ -779,6 +1108,10 @@
         <translation>API に接続中です。少し待ってからもう一度お試しください。</translation>
     </message>
     <message>
+        <source> Nothing was sent.</source>
+        <translation>何も送信していません。</translation>
+    </message>
+    <message>
         <source>Preparing the input image…</source>
         <translation>入力画像を準備しています…</translation>
     </message>
@@ -789,6 +1122,10 @@
     <message>
         <source> The job is kept: use Resume in History (or restart) to fetch it.</source>
         <translation> ジョブは保持されています。履歴の「再開」（または再起動）で結果を取得できます。</translation>
+    </message>
+    <message>
+        <source>The input image could not be used.</source>
+        <translation>入力画像を使用できませんでした。</translation>
     </message>
 </context>
 <context>
@@ -852,10 +1189,6 @@
     <message>
         <source>Delete for good…</source>
         <translation>完全に削除…</translation>
-    </message>
-    <message>
-        <source>Undo delete</source>
-        <translation>削除を取り消し</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -1019,6 +1352,10 @@ Every result is kept on this computer.</source>
         <source> (freed {size:.1f} MB).</source>
         <translation>（{size:.1f} MB を解放）。</translation>
     </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>ゴミ箱に移動</translation>
+    </message>
 </context>
 <context>
     <name>HistoryFilterBar</name>
@@ -1153,6 +1490,10 @@ Every result is kept on this computer.</source>
 <context>
     <name>HistoryWiring</name>
     <message>
+        <source>Settings restored from that entry.</source>
+        <translation>その項目の設定を復元しました。</translation>
+    </message>
+    <message>
         <source>Delete for good</source>
         <translation>完全に削除</translation>
     </message>
@@ -1170,6 +1511,24 @@ Every result is kept on this computer.</source>
     <message>
         <source>No images were found in what you dropped. FluxDesk opens PNG, JPEG, TIFF, WebP and BMP files, or a folder of them.</source>
         <translation>ドロップしたものに画像が見つかりませんでした。FluxDesk で開けるのは PNG・JPEG・TIFF・WebP・BMP ファイル、またはそれらのフォルダーです。</translation>
+    </message>
+</context>
+<context>
+    <name>JobRow</name>
+    <message>
+        <source>Panels composed</source>
+        <translation>コマを合成</translation>
+    </message>
+    <message>
+        <source>Panel {n} of {count}</source>
+        <translation>コマ {n}/{count}</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>The job stopped without a result.</source>
+        <translation>ジョブが結果なしで終了しました。</translation>
     </message>
 </context>
 <context>
@@ -1313,6 +1672,14 @@ Every result is kept on this computer.</source>
         <translation>この履歴を別の FluxDesk ウィンドウでも開いています。どちらでも安全に作業できます。あちらで作った項目を見るにはここで F5 を押してください。</translation>
     </message>
     <message>
+        <source>FluxDesk</source>
+        <translation>FluxDesk</translation>
+    </message>
+    <message>
+        <source>The history at {path} could not be opened ({reason}). Nothing was changed. If another FluxDesk is starting, wait a moment and try again; a history made by a newer FluxDesk needs that version.</source>
+        <translation>履歴 {path} を開けませんでした（{reason}）。何も変更していません。別の FluxDesk が起動中なら、少し待ってからもう一度お試しください。新しい FluxDesk で作られた履歴には、そのバージョンが必要です。</translation>
+    </message>
+    <message>
         <source>History repaired</source>
         <translation>履歴を修復しました</translation>
     </message>
@@ -1343,30 +1710,6 @@ Every result is kept on this computer.</source>
     <message>
         <source>Started {n} jobs.</source>
         <translation>{n} 件のジョブを開始しました。</translation>
-    </message>
-    <message>
-        <source>Settings restored from that entry.</source>
-        <translation>その項目の設定を復元しました。</translation>
-    </message>
-    <message>
-        <source>● Demo mode: add your key in Settings</source>
-        <translation>● デモモード：設定でキーを追加してください</translation>
-    </message>
-    <message>
-        <source>Drop your pencils here to try FluxDesk</source>
-        <translation>ここに下書きをドロップして FluxDesk を試す</translation>
-    </message>
-    <message>
-        <source>Demo mode: results come from the built-in emulator, free. Add your BFL key in Settings (Ctrl+,) to use the real models.</source>
-        <translation>デモモード：結果は内蔵エミュレーターによるもので無料です。実際のモデルを使うには、設定（Ctrl+,）で BFL のキーを追加してください。</translation>
-    </message>
-    <message>
-        <source>Balance: </source>
-        <translation>残高：</translation>
-    </message>
-    <message>
-        <source>BFL rejected the API key. Open Settings to fix it.</source>
-        <translation>BFL に APIキーを拒否されました。設定を開いて修正してください。</translation>
     </message>
     <message>
         <source>About FluxDesk</source>
@@ -1534,6 +1877,125 @@ Every result is kept on this computer.</source>
     </message>
 </context>
 <context>
+    <name>NewBatchDialog</name>
+    <message>
+        <source>Consecutive: each page gets the next seeds</source>
+        <translation>連番：ページごとに次のシードを使う</translation>
+    </message>
+    <message>
+        <source>Fixed: the same seed on every page</source>
+        <translation>固定：全ページで同じシード</translation>
+    </message>
+    <message>
+        <source>Random: a new seed for each page</source>
+        <translation>ランダム：ページごとに新しいシード</translation>
+    </message>
+    <message>
+        <source>New Chapter Batch</source>
+        <translation>新しい話の一括処理</translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>フォルダーを追加…</translation>
+    </message>
+    <message>
+        <source>Add Files…</source>
+        <translation>ファイルを追加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>外す</translation>
+    </message>
+    <message>
+        <source>Random start</source>
+        <translation>ランダムに開始</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>一括処理</translation>
+    </message>
+    <message>
+        <source>e.g. Chapter 3</source>
+        <translation>例：第3話</translation>
+    </message>
+    <message>
+        <source>Estimate Cost…</source>
+        <translation>料金を見積もる…</translation>
+    </message>
+    <message>
+        <source>The prompt panel as it is ({model})</source>
+        <translation>プロンプトパネルの現在の設定（{model}）</translation>
+    </message>
+    <message>
+        <source>Pages, in order</source>
+        <translation>ページ（この順に処理）</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>プリセット：</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>プロンプト：</translation>
+    </message>
+    <message>
+        <source>Results per page:</source>
+        <translation>1 ページあたりの枚数：</translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation>シード：</translation>
+    </message>
+    <message>
+        <source>First seed:</source>
+        <translation>最初のシード：</translation>
+    </message>
+    <message>
+        <source>Chapter in History</source>
+        <translation>履歴での作品・話</translation>
+    </message>
+    <message>
+        <source>Book:</source>
+        <translation>作品：</translation>
+    </message>
+    <message>
+        <source>Chapter:</source>
+        <translation>話：</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 ページ</translation>
+    </message>
+    <message>
+        <source>{n} pages</source>
+        <translation>{n} ページ</translation>
+    </message>
+    <message>
+        <source>Folder of pages</source>
+        <translation>ページのフォルダー</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation>画像 ({patterns})</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation>（プロンプトなし）</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>話</translation>
+    </message>
+</context>
+<context>
     <name>NewPageDialog</name>
     <message>
         <source>New Page</source>
@@ -1659,6 +2121,288 @@ Every result is kept on this computer.</source>
     <message>
         <source>Greyscale</source>
         <translation>グレースケール</translation>
+    </message>
+</context>
+<context>
+    <name>PanelOptions</name>
+    <message>
+        <source>Detect</source>
+        <translation>検出</translation>
+    </message>
+    <message>
+        <source>Find the panels on this page (Ctrl+Shift+D); replaces the ones shown</source>
+        <translation>このページのコマを検出します（Ctrl+Shift+D）。表示中のコマは置き換えられます</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>選択</translation>
+    </message>
+    <message>
+        <source>Click to select (Shift adds, Ctrl toggles); drag corners, edges or a selected panel to move them</source>
+        <translation>クリックで選択（Shift で追加、Ctrl で切り替え）。角・辺・選択したコマをドラッグして動かします</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>分割</translation>
+    </message>
+    <message>
+        <source>Drag a line across a panel to cut it in two</source>
+        <translation>コマを横切る線をドラッグして2つに分けます</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>描画</translation>
+    </message>
+    <message>
+        <source>Click the corners of a new panel (Enter or the first corner closes it), or drag a rectangle</source>
+        <translation>新しいコマの角を順にクリックします（Enter か最初の角で閉じます）。長方形をドラッグしても作れます</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>結合</translation>
+    </message>
+    <message>
+        <source>Join the selected panels (Ctrl+G)</source>
+        <translation>選択したコマを結合します（Ctrl+G）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Remove the selected panels (Del)</source>
+        <translation>選択したコマを削除します（Del）</translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation>すべて実行</translation>
+    </message>
+    <message>
+        <source>Send every panel on its own, with the prompt and model of the prompt panel, and compose the page (Ctrl+Shift+Enter)</source>
+        <translation>プロンプトパネルのプロンプトとモデルで各コマを個別に送信し、ページに合成します（Ctrl+Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Redo panel</source>
+        <translation>コマを再生成</translation>
+    </message>
+    <message>
+        <source>Send the selected panels again (Ctrl+Shift+R) and paste them into the composed page on screen: redo a panel, leave the others as they are</source>
+        <translation>選択したコマをもう一度送信し（Ctrl+Shift+R）、表示中の合成ページに貼り込みます。他のコマはそのままです</translation>
+    </message>
+    <message>
+        <source>Right to left</source>
+        <translation>右から左</translation>
+    </message>
+    <message>
+        <source>Left to right</source>
+        <translation>左から右</translation>
+    </message>
+    <message>
+        <source>Manga: panels are numbered from the top right. Click for comics.</source>
+        <translation>マンガ：コマは右上から番号を振ります。クリックでアメコミ式に切り替えます。</translation>
+    </message>
+    <message>
+        <source>Comics: panels are numbered from the top left. Click for manga.</source>
+        <translation>アメコミ：コマは左上から番号を振ります。クリックでマンガ式に切り替えます。</translation>
+    </message>
+    <message>
+        <source>Detecting…</source>
+        <translation>検出中…</translation>
+    </message>
+    <message>
+        <source>No panels yet</source>
+        <translation>コマはまだありません</translation>
+    </message>
+    <message>
+        <source>1 panel</source>
+        <translation>1 コマ</translation>
+    </message>
+    <message>
+        <source>{n} panels</source>
+        <translation>{n} コマ</translation>
+    </message>
+    <message>
+        <source>, {n} selected</source>
+        <translation>、{n} 選択中</translation>
+    </message>
+</context>
+<context>
+    <name>PanelRunController</name>
+    <message>
+        <source>Open a page and find its panels first.</source>
+        <translation>先にページを開いて、コマを検出してください。</translation>
+    </message>
+    <message>
+        <source>Select the panels to run (click them with the Panels tool).</source>
+        <translation>実行するコマを選択してください（コマツールでクリック）。</translation>
+    </message>
+    <message>
+        <source>This page has no panels yet: Detect them, or draw them.</source>
+        <translation>このページにはまだコマがありません。検出するか、描いてください。</translation>
+    </message>
+    <message>
+        <source>Preparing the panels…</source>
+        <translation>コマを準備しています…</translation>
+    </message>
+    <message>
+        <source>Pick an edit model (FLUX.1 Kontext or FLUX.2 on BFL) to run on panels: it redraws each panel from its pencils.</source>
+        <translation>コマで実行するには編集モデル（BFL の FLUX.1 Kontext または FLUX.2）を選んでください。各コマを下書きから描き直します。</translation>
+    </message>
+    <message>
+        <source>Sent 1 panel; the page is composed when it is back.</source>
+        <translation>1 コマを送信しました。戻りしだいページを合成します。</translation>
+    </message>
+    <message>
+        <source>Sent {n} panels; the page is composed when they are all back.</source>
+        <translation>{n} コマを送信しました。すべて戻りしだいページを合成します。</translation>
+    </message>
+    <message>
+        <source>No panel came back, so the page was not composed.</source>
+        <translation>コマが1つも戻らなかったため、ページは合成していません。</translation>
+    </message>
+    <message>
+        <source>Composing the page…</source>
+        <translation>ページを合成しています…</translation>
+    </message>
+    <message>
+        <source>The composed page was saved but could not be read back.</source>
+        <translation>合成したページは保存しましたが、読み戻せませんでした。</translation>
+    </message>
+    <message>
+        <source>1 panel</source>
+        <translation>1 コマ</translation>
+    </message>
+    <message>
+        <source>{n} panels</source>
+        <translation>{n} コマ</translation>
+    </message>
+    <message>
+        <source>Composed {panels} onto the page in {s:.1f} s.</source>
+        <translation>{panels}をページに合成しました（{s:.1f} 秒）。</translation>
+    </message>
+    <message>
+        <source>1 panel did not come back: select it and Redo panel.</source>
+        <translation>1 コマが戻りませんでした。選択して「コマを再生成」を押してください。</translation>
+    </message>
+    <message>
+        <source>{n} panels did not come back: select them and Redo panel.</source>
+        <translation>{n} コマが戻りませんでした。選択して「コマを再生成」を押してください。</translation>
+    </message>
+</context>
+<context>
+    <name>PanelsController</name>
+    <message>
+        <source>Open a page first: its panels are found on the pencils.</source>
+        <translation>先にページを開いてください。コマは下書きから検出します。</translation>
+    </message>
+    <message>
+        <source>Finding the panels…</source>
+        <translation>コマを検出しています…</translation>
+    </message>
+    <message>
+        <source>Detect panels</source>
+        <translation>コマを検出</translation>
+    </message>
+    <message>
+        <source>1 panel</source>
+        <translation>1 コマ</translation>
+    </message>
+    <message>
+        <source>{n} panels</source>
+        <translation>{n} コマ</translation>
+    </message>
+    <message>
+        <source>Found {count} in {s:.2f} s. Fix them with the Panels tool (P).</source>
+        <translation>{count}を検出しました（{s:.2f} 秒）。コマツール（P）で修正できます。</translation>
+    </message>
+    <message>
+        <source>No panels found on this page. Draw them with the Panels tool (P).</source>
+        <translation>このページにコマが見つかりませんでした。コマツール（P）で描いてください。</translation>
+    </message>
+</context>
+<context>
+    <name>PanelsFeature</name>
+    <message>
+        <source>Right to Left (Manga)</source>
+        <translation>右から左（マンガ）</translation>
+    </message>
+    <message>
+        <source>Left to Right (Comics)</source>
+        <translation>左から右（アメコミ）</translation>
+    </message>
+    <message>
+        <source>&amp;Detect Panels</source>
+        <translation>コマを検出(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Selected Panels</source>
+        <translation>選択したコマを結合(&amp;M)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete Selected Panels</source>
+        <translation>選択したコマを削除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Run on All Panels</source>
+        <translation>すべてのコマで実行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>R&amp;edo Selected Panels</source>
+        <translation>選択したコマを再生成(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>コマ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Reading &amp;Order</source>
+        <translation>読み順(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Merge panels</source>
+        <translation>コマを結合</translation>
+    </message>
+</context>
+<context>
+    <name>PanelsState</name>
+    <message>
+        <source>Reading order</source>
+        <translation>読み順</translation>
+    </message>
+</context>
+<context>
+    <name>PanelsTool</name>
+    <message>
+        <source>Delete panel</source>
+        <translation>コマを削除</translation>
+    </message>
+    <message>
+        <source>Delete panels</source>
+        <translation>コマを削除</translation>
+    </message>
+    <message>
+        <source>Move corner</source>
+        <translation>角を移動</translation>
+    </message>
+    <message>
+        <source>Move edge</source>
+        <translation>辺を移動</translation>
+    </message>
+    <message>
+        <source>Move panel</source>
+        <translation>コマを移動</translation>
+    </message>
+    <message>
+        <source>Draw the line across the panel to split.</source>
+        <translation>分割するには、コマを横切る線を引いてください。</translation>
+    </message>
+    <message>
+        <source>Split panel</source>
+        <translation>コマを分割</translation>
+    </message>
+    <message>
+        <source>Draw panel</source>
+        <translation>コマを描画</translation>
     </message>
 </context>
 <context>
@@ -2141,12 +2885,12 @@ Every result is kept on this computer.</source>
         <translation>書き出していません。別の名前を選んでください。</translation>
     </message>
     <message>
-        <source>selected in History</source>
-        <translation>履歴で選択中</translation>
+        <source>selected in History, oldest first</source>
+        <translation>履歴で選択中、古い順</translation>
     </message>
     <message>
-        <source>every result made since FluxDesk started</source>
-        <translation>FluxDesk 起動後に作ったすべての結果</translation>
+        <source>every result made since FluxDesk started, oldest first</source>
+        <translation>FluxDesk 起動後に作ったすべての結果、古い順</translation>
     </message>
     <message>
         <source>Export Chapter PDF</source>
@@ -2410,6 +3154,80 @@ Ink these pencils with clean, confident lines; pure black on white, no grey</tra
     </message>
 </context>
 <context>
+    <name>PsdExportController</name>
+    <message>
+        <source>The original pencils are not open, so the copy sent to the model ({width}×{height}) sets the page size. Open the scan first for full resolution.</source>
+        <translation>元の下書きが開かれていないため、モデルに送ったコピー（{width}×{height}）でページサイズを決めます。フル解像度で書き出すには、先にスキャンを開いてください。</translation>
+    </message>
+    <message>
+        <source>Open the page&apos;s pencils (or a result made from them) first.</source>
+        <translation>先にページの下書き（またはそこから作った結果）を開いてください。</translation>
+    </message>
+    <message>
+        <source>Choose a file in an existing folder.</source>
+        <translation>既存のフォルダー内のファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Not exported: choose another name.</source>
+        <translation>書き出していません。別の名前を選んでください。</translation>
+    </message>
+    <message>
+        <source>Export Layered PSD</source>
+        <translation>レイヤー付きPSDを書き出し</translation>
+    </message>
+    <message>
+        <source>{count} layers, {width} × {height} px, {size:.1f} MB, checked</source>
+        <translation>{count} レイヤー、{width} × {height} px、{size:.1f} MB、検証済み</translation>
+    </message>
+    <message>
+        <source>Exported {name} ({text}).</source>
+        <translation>{name} を書き出しました（{text}）。</translation>
+    </message>
+</context>
+<context>
+    <name>PsdExportDialog</name>
+    <message>
+        <source>Ink (multiply)</source>
+        <translation>ペン入れ（乗算）</translation>
+    </message>
+    <message>
+        <source>Flats</source>
+        <translation>下塗り</translation>
+    </message>
+    <message>
+        <source>Export Layered PSD</source>
+        <translation>レイヤー付きPSDを書き出し</translation>
+    </message>
+    <message>
+        <source>{page}: {count} layers at the pencils&apos; full size, {width} × {height} px. Results are fitted onto the pencils&apos; frame (no crop); the file is read back before it is reported saved.</source>
+        <translation>{page}：下書きと同じフルサイズ（{width} × {height} px）の {count} レイヤー。結果は下書きの枠に合わせます（切り抜きなし）。保存完了と表示する前に、ファイルを読み戻して確認します。</translation>
+    </message>
+    <message>
+        <source>Layer name</source>
+        <translation>レイヤー名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>元画像</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>解像度</translation>
+    </message>
+    <message>
+        <source>Pencils</source>
+        <translation>下書き</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryController</name>
     <message>
         <source>Fetching 1 result interrupted when FluxDesk closed.</source>
@@ -2647,6 +3465,53 @@ A number: repeatable results; variations use the next seeds.</source>
     </message>
 </context>
 <context>
+    <name>RunDialog</name>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存先</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation>書き出しをキャンセル</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>書き出し中…</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>キャンセルしました。何も書き出していません。</translation>
+    </message>
+    <message>
+        <source>Export Again</source>
+        <translation>もう一度書き出し</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>フォルダーで表示</translation>
+    </message>
+    <message>
+        <source>Saved {name}: {summary}.</source>
+        <translation>{name} を保存しました：{summary}。</translation>
+    </message>
+</context>
+<context>
     <name>SecretEdit</name>
     <message>
         <source>Show</source>
@@ -2818,6 +3683,10 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>比較：結果のみ・ワイプ・左右に並べる・切り替え</translation>
     </message>
     <message>
+        <source>Compare: onion skin, what moved (heat map)</source>
+        <translation>比較：オニオンスキン・変化した箇所（ヒートマップ）</translation>
+    </message>
+    <message>
         <source>Flip to the pencils</source>
         <translation>下書きに切り替え</translation>
     </message>
@@ -2826,8 +3695,24 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>F を押し続ける</translation>
     </message>
     <message>
-        <source>Tools: navigate, rectangle, lasso, mask, expand</source>
-        <translation>ツール：表示・長方形・投げなわ・マスク・拡張</translation>
+        <source>Tools: navigate, rectangle, lasso, mask, expand, panels</source>
+        <translation>ツール：表示・長方形・投げなわ・マスク・拡張・コマ</translation>
+    </message>
+    <message>
+        <source>Detect panels / run on all panels</source>
+        <translation>コマを検出 / すべてのコマで実行</translation>
+    </message>
+    <message>
+        <source>Redo the selected panels</source>
+        <translation>選択したコマを再生成</translation>
+    </message>
+    <message>
+        <source>Merge panels / delete panels</source>
+        <translation>コマを結合 / コマを削除</translation>
+    </message>
+    <message>
+        <source>Ctrl+G / Delete (Panels tool)</source>
+        <translation>Ctrl+G / Delete（コマツール）</translation>
     </message>
     <message>
         <source>Square selection / deselect</source>
@@ -2842,8 +3727,8 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>ブラシを小さく / 大きく、描画と消去の切り替え</translation>
     </message>
     <message>
-        <source>Undo / redo a mask stroke</source>
-        <translation>マスクのストロークを取り消し / やり直し</translation>
+        <source>Undo / redo where you work: mask, panels, History (a delete), Finish &amp; Export</source>
+        <translation>作業中の場所で取り消し／やり直し：マスク、コマ、履歴（削除）、仕上げ・書き出し</translation>
     </message>
     <message>
         <source>Use the selected result as input</source>
@@ -2866,8 +3751,20 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>ページ / 話のPDFを書き出し</translation>
     </message>
     <message>
-        <source>Undo / redo a page or finishing change</source>
-        <translation>ページや仕上げの変更を取り消し / やり直し</translation>
+        <source>Export the page as a layered PSD</source>
+        <translation>ページをレイヤー付きPSDで書き出し</translation>
+    </message>
+    <message>
+        <source>Chapter batch (contact sheet)</source>
+        <translation>話の一括処理（コンタクトシート）</translation>
+    </message>
+    <message>
+        <source>In the contact sheet: accept, redo, branch, compare</source>
+        <translation>コンタクトシートで：採用・再生成・分岐・比較</translation>
+    </message>
+    <message>
+        <source>In the contact sheet: the page&apos;s other results</source>
+        <translation>コンタクトシートで：そのページの他の結果</translation>
     </message>
     <message>
         <source>Task presets</source>
@@ -2907,6 +3804,40 @@ A number: repeatable results; variations use the next seeds.</source>
     <message>
         <source>Confirm spending</source>
         <translation>利用額の確認</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>● Demo mode: add your key in Settings</source>
+        <translation>● デモモード：設定でキーを追加してください</translation>
+    </message>
+    <message>
+        <source>Drop your pencils here to try FluxDesk</source>
+        <translation>ここに下書きをドロップして FluxDesk を試す</translation>
+    </message>
+    <message>
+        <source>Demo mode: results come from the built-in emulator, free. Add your BFL key in Settings (Ctrl+,) to use the real models.</source>
+        <translation>デモモード：結果は内蔵エミュレーターによるもので無料です。実際のモデルを使うには、設定（Ctrl+,）で BFL のキーを追加してください。</translation>
+    </message>
+    <message>
+        <source>Balance: </source>
+        <translation>残高：</translation>
+    </message>
+    <message>
+        <source>BFL rejected the API key. Open Settings to fix it.</source>
+        <translation>BFL に APIキーを拒否されました。設定を開いて修正してください。</translation>
+    </message>
+</context>
+<context>
+    <name>TileDelegate</name>
+    <message>
+        <source>seed {seed}</source>
+        <translation>シード {seed}</translation>
+    </message>
+    <message>
+        <source> · run {n}</source>
+        <translation> · {n} 回目</translation>
     </message>
 </context>
 <context>
@@ -2952,6 +3883,14 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>FLUX Expand 用にページの端を外側へドラッグ</translation>
     </message>
     <message>
+        <source>Panels</source>
+        <translation>コマ</translation>
+    </message>
+    <message>
+        <source>Find the page&apos;s panels, fix them, and run a preset panel by panel</source>
+        <translation>ページのコマを検出・修正し、プリセットをコマごとに実行します</translation>
+    </message>
+    <message>
         <source>Tools</source>
         <translation>ツール</translation>
     </message>
@@ -2959,20 +3898,27 @@ A number: repeatable results; variations use the next seeds.</source>
         <source>Deselect</source>
         <translation>選択を解除</translation>
     </message>
-    <message>
-        <source>Undo Mask Stroke</source>
-        <translation>マスクのストロークを取り消し</translation>
-    </message>
-    <message>
-        <source>Redo Mask Stroke</source>
-        <translation>マスクのストロークをやり直し</translation>
-    </message>
 </context>
 <context>
     <name>ToolsWiring</name>
     <message>
         <source>Clean Up Scan</source>
         <translation>スキャンのクリーンアップ</translation>
+    </message>
+</context>
+<context>
+    <name>UndoRouter</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>取り消し(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -2992,6 +3938,14 @@ A number: repeatable results; variations use the next seeds.</source>
     <message>
         <source>Flip (hold F)</source>
         <translation>切り替え（F を押し続ける）</translation>
+    </message>
+    <message>
+        <source>Onion skin (registered)</source>
+        <translation>オニオンスキン（位置合わせ済み）</translation>
+    </message>
+    <message>
+        <source>What moved (heat map)</source>
+        <translation>変化した箇所（ヒートマップ）</translation>
     </message>
     <message>
         <source>&amp;Open Pencils…</source>
@@ -3016,6 +3970,14 @@ A number: repeatable results; variations use the next seeds.</source>
     <message>
         <source>Export &amp;Chapter PDF…</source>
         <translation>話をPDFで書き出し(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Layered PSD…</source>
+        <translation>レイヤー付きPSDを書き出し(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Chapter &amp;Batch…</source>
+        <translation>話の一括処理(&amp;B)…</translation>
     </message>
     <message>
         <source>Task &amp;Presets…</source>
@@ -3082,8 +4044,8 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>比較</translation>
     </message>
     <message>
-        <source>Compare the result with the pencils (Alt+1…4; hold F to flip)</source>
-        <translation>生成結果と下書きを比較（Alt+1～4、F を押し続けると切り替え）</translation>
+        <source>Compare the result with the pencils (Alt+1…6; hold F to flip)</source>
+        <translation>生成結果と下書きを比較（Alt+1～6、F を押し続けると切り替え）</translation>
     </message>
 </context>
 <context>
@@ -3103,53 +4065,6 @@ A number: repeatable results; variations use the next seeds.</source>
     <message>
         <source>Name</source>
         <translation>名前</translation>
-    </message>
-</context>
-<context>
-    <name>_RunDialog</name>
-    <message>
-        <source>Choose…</source>
-        <translation>選択…</translation>
-    </message>
-    <message>
-        <source>Save as</source>
-        <translation>保存先</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>書き出し</translation>
-    </message>
-    <message>
-        <source>Cancel Export</source>
-        <translation>書き出しをキャンセル</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>書き出し中…</translation>
-    </message>
-    <message>
-        <source>Cancelled; nothing was written.</source>
-        <translation>キャンセルしました。何も書き出していません。</translation>
-    </message>
-    <message>
-        <source>Export Again</source>
-        <translation>もう一度書き出し</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>閉じる</translation>
-    </message>
-    <message>
-        <source>Show in folder</source>
-        <translation>フォルダーで表示</translation>
-    </message>
-    <message>
-        <source>Saved {name}: {summary}.</source>
-        <translation>{name} を保存しました：{summary}。</translation>
     </message>
 </context>
 <context>
@@ -3654,6 +4569,150 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>合成したページ</translation>
     </message>
     <message>
+        <source>The connection broke after the job was sent, so it may or may not be running (and charged). FluxDesk will not send it again by itself; check your BFL dashboard before retrying.</source>
+        <translation>ジョブの送信後に接続が切れたため、実行中（課金済み）かどうか分かりません。FluxDesk は自動では再送信しません。再試行する前に BFL のダッシュボードを確認してください。</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the API at {host}. Check your internet connection; nothing was sent or charged.</source>
+        <translation>API（{host}）に接続できません。インターネット接続を確認してください。何も送信・課金していません。</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a valid API address (expected https://host).</source>
+        <translation>「{url}」は有効な API アドレスではありません（https://host の形式にしてください）。</translation>
+    </message>
+    <message>
+        <source>Refusing plain http for {host}: the API key would travel unencrypted. Use https (plain http is allowed only for 127.0.0.1 and localhost).</source>
+        <translation>{host} への暗号化なしの http 接続は行いません。API キーが暗号化されずに送られてしまいます。https を使ってください（http は 127.0.0.1 と localhost に限り使えます）。</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a valid API address (no query or fragment allowed).</source>
+        <translation>「{url}」は有効な API アドレスではありません（クエリやフラグメントは使えません）。</translation>
+    </message>
+    <message>
+        <source>A batch needs at least one page.</source>
+        <translation>一括処理には1ページ以上が必要です。</translation>
+    </message>
+    <message>
+        <source>A batch can hold at most {count} pages.</source>
+        <translation>一括処理に入れられるのは {count} ページまでです。</translation>
+    </message>
+    <message>
+        <source>the batch</source>
+        <translation>一括処理</translation>
+    </message>
+    <message>
+        <source>There is no batch {batch}.</source>
+        <translation>一括処理 {batch} はありません。</translation>
+    </message>
+    <message>
+        <source>the batch job</source>
+        <translation>一括処理のジョブ</translation>
+    </message>
+    <message>
+        <source>the accepted page</source>
+        <translation>採用したページ</translation>
+    </message>
+    <message>
+        <source>Only a finished result can be accepted.</source>
+        <translation>採用できるのは完了した結果だけです。</translation>
+    </message>
+    <message>
+        <source>the redo</source>
+        <translation>再生成</translation>
+    </message>
+    <message>
+        <source>the batch&apos;s owner</source>
+        <translation>一括処理の所有者</translation>
+    </message>
+    <message>
+        <source>&apos;{folder}&apos; is not a folder.</source>
+        <translation>「{folder}」はフォルダーではありません。</translation>
+    </message>
+    <message>
+        <source>There are no page images (PNG, JPEG, TIFF…) in &apos;{folder}&apos;.</source>
+        <translation>「{folder}」にページ画像（PNG・JPEG・TIFF など）がありません。</translation>
+    </message>
+    <message>
+        <source>{model} does not edit a page, so it can&apos;t run a chapter batch: choose an editing model such as FLUX.1 Kontext.</source>
+        <translation>{model} はページを編集しないモデルのため、話の一括処理には使えません。FLUX.1 Kontext などの編集モデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; could not be read ({reason}).</source>
+        <translation>「{name}」を読み込めませんでした（{reason}）。</translation>
+    </message>
+    <message>
+        <source>unknown format.</source>
+        <translation>形式が不明です。</translation>
+    </message>
+    <message>
+        <source>it was made by a newer FluxDesk; update FluxDesk first.</source>
+        <translation>新しいバージョンの FluxDesk で作られています。先に FluxDesk を更新してください。</translation>
+    </message>
+    <message>
+        <source>the database inside it is damaged (its hash does not match).</source>
+        <translation>中のデータベースが壊れています（ハッシュが一致しません）。</translation>
+    </message>
+    <message>
+        <source>its manifest is impossibly large.</source>
+        <translation>マニフェストが異常に大きすぎます。</translation>
+    </message>
+    <message>
+        <source>it has no readable manifest.</source>
+        <translation>読み取れるマニフェストがありません。</translation>
+    </message>
+    <message>
+        <source>the zip file is damaged.</source>
+        <translation>zip ファイルが壊れています。</translation>
+    </message>
+    <message>
+        <source>the database inside it fails SQLite&apos;s integrity check.</source>
+        <translation>中のデータベースが SQLite の整合性チェックに通りません。</translation>
+    </message>
+    <message>
+        <source>the database inside it can&apos;t be read.</source>
+        <translation>中のデータベースを読み込めません。</translation>
+    </message>
+    <message>
+        <source>it contains an unsafe path ({path}).</source>
+        <translation>安全でないパスが含まれています（{path}）。</translation>
+    </message>
+    <message>
+        <source>the image {name} inside it is impossibly large.</source>
+        <translation>中の画像 {name} が異常に大きすぎます。</translation>
+    </message>
+    <message>
+        <source>the image {name} inside it is damaged.</source>
+        <translation>中の画像 {name} が壊れています。</translation>
+    </message>
+    <message>
+        <source>Waiting for your API key to fetch this result: add it in Settings.</source>
+        <translation>この結果を取得するには API キーが必要です。設定で追加してください。</translation>
+    </message>
+    <message>
+        <source>A demo job from an earlier session: it runs again (free) in demo mode.</source>
+        <translation>以前のセッションのデモジョブです。デモモードで（無料で）もう一度実行します。</translation>
+    </message>
+    <message>
+        <source>FluxDesk closed before this job was sent, so nothing was charged. Use Reuse settings to run it again.</source>
+        <translation>このジョブの送信前に FluxDesk が終了したため、課金されていません。「設定を再利用」でもう一度実行できます。</translation>
+    </message>
+    <message>
+        <source>FluxDesk closed while sending this job, so it may have reached BFL (and been charged) or not. It is not sent again by itself: check your BFL dashboard (dashboard.bfl.ai) before running it again.</source>
+        <translation>このジョブの送信中に FluxDesk が終了したため、BFL に届いて課金されたかどうか分かりません。自動では再送信しません。もう一度実行する前に BFL のダッシュボード（dashboard.bfl.ai）を確認してください。</translation>
+    </message>
+    <message>
+        <source>The result was ready at {ready}, but FluxDesk was closed until {now} and BFL deletes results 10 minutes after they are ready. It was probably charged; to get it, run the job again (Reuse settings keeps the seed).</source>
+        <translation>結果は {ready} に完成していましたが、FluxDesk は {now} まで終了しており、BFL は完成から10分で結果を削除します。おそらく課金されています。取得するにはジョブをもう一度実行してください（「設定を再利用」でシードも引き継げます）。</translation>
+    </message>
+    <message>
+        <source>This job was sent at {sent} and FluxDesk was closed for more than an hour; BFL keeps a result only 10 minutes after it is ready. It was probably charged; to get it, run the job again (Reuse settings keeps the seed).</source>
+        <translation>このジョブは {sent} に送信されましたが、その後 FluxDesk が1時間以上終了していました。BFL は完成から10分しか結果を保持しません。おそらく課金されています。取得するにはジョブをもう一度実行してください（「設定を再利用」でシードも引き継げます）。</translation>
+    </message>
+    <message>
+        <source>Waiting for your API key to fetch this result: add it in Settings. BFL keeps it until {time}.</source>
+        <translation>この結果を取得するには API キーが必要です。設定で追加してください。BFL は {time} まで保持します。</translation>
+    </message>
+    <message>
         <source>the job&apos;s owner</source>
         <translation>ジョブの所有者</translation>
     </message>
@@ -3710,6 +4769,14 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>「{name}」は 2 GB を超えているため開けません。</translation>
     </message>
     <message>
+        <source>&apos;{name}&apos; can&apos;t be read: {reason}.</source>
+        <translation>「{name}」を読み込めません：{reason}。</translation>
+    </message>
+    <message>
+        <source>The image is {width}×{height} px: too long and narrow to send. The API needs at least {side} px on the short side within {mp:.0f} MP; crop it to a less extreme shape.</source>
+        <translation>画像が {width}×{height} px で、細長すぎるため送信できません。API では {mp:.0f} MP 以内で短辺 {side} px 以上が必要です。極端でない形にトリミングしてください。</translation>
+    </message>
+    <message>
         <source>A mask needs an --input image to apply to.</source>
         <translation>マスクには適用先の --input 画像が必要です。</translation>
     </message>
@@ -3734,8 +4801,68 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>{label} にこのジョブの記録がありません（期限切れの可能性があります）。もう一度実行してください。</translation>
     </message>
     <message>
+        <source>Ink</source>
+        <translation>ペン入れ</translation>
+    </message>
+    <message>
+        <source>Ink (seed {seed})</source>
+        <translation>ペン入れ（シード {seed}）</translation>
+    </message>
+    <message>
+        <source>A grown page (seed {seed}) was left out: its frame is larger than the pencils&apos;.</source>
+        <translation>拡張したページ（シード {seed}）は除外しました。枠が下書きより大きいためです。</translation>
+    </message>
+    <message>
+        <source>The pencils are needed: they set the page&apos;s size and frame.</source>
+        <translation>下書きが必要です。ページのサイズと枠は下書きで決まります。</translation>
+    </message>
+    <message>
+        <source>Flats</source>
+        <translation>下塗り</translation>
+    </message>
+    <message>
+        <source>Flats (seed {seed})</source>
+        <translation>下塗り（シード {seed}）</translation>
+    </message>
+    <message>
+        <source>Pencils</source>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <source>No starred result for this page yet: star the results to hand off.</source>
+        <translation>このページにはスター付きの結果がまだありません。渡したい結果にスターを付けてください。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; did not read back at {width}×{height} px.</source>
+        <translation>「{name}」を読み戻すと {width}×{height} px になっていませんでした。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; did not read back as written (expected {count} layers of {width}×{height}); export it again.</source>
+        <translation>「{name}」を読み戻した内容が書き込んだものと一致しません（{width}×{height} の {count} レイヤーのはず）。もう一度書き出してください。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; was written but could not be read back ({reason}); it may be damaged.</source>
+        <translation>「{name}」は書き込みましたが、読み戻せませんでした（{reason}）。壊れている可能性があります。</translation>
+    </message>
+    <message>
         <source>There is nothing to export: add at least one layer.</source>
         <translation>書き出すものがありません。レイヤーを1つ以上追加してください。</translation>
+    </message>
+    <message>
+        <source>PSD pages can be at most {limit} px on a side.</source>
+        <translation>PSD のページは1辺 {limit} px までです。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; already exists; choose another name or replace it.</source>
+        <translation>「{name}」はすでにあります。別の名前にするか、置き換えてください。</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{name}&apos; is {width}×{height}, the page {page_width}×{page_height}: fit results back to the page before exporting.</source>
+        <translation>レイヤー「{name}」は {width}×{height}、ページは {page_width}×{page_height} です。書き出す前に結果をページに合わせてください。</translation>
+    </message>
+    <message>
+        <source>Layer &apos;{name}&apos; must be grayscale or RGB, without alpha.</source>
+        <translation>レイヤー「{name}」はアルファなしのグレースケールか RGB にしてください。</translation>
     </message>
     <message>
         <source>Day</source>
@@ -3756,6 +4883,10 @@ A number: repeatable results; variations use the next seeds.</source>
     <message>
         <source>Page</source>
         <translation>ページ</translation>
+    </message>
+    <message>
+        <source>No panel {panel} on this page; detect the panels again.</source>
+        <translation>このページにコマ {panel} がありません。コマを検出し直してください。</translation>
     </message>
     <message>
         <source>The page is too small to find panels on.</source>
@@ -3784,6 +4915,30 @@ A number: repeatable results; variations use the next seeds.</source>
     <message>
         <source>The drawn panel has no area; draw a larger shape.</source>
         <translation>描いたコマに面積がありません。もっと大きな形を描いてください。</translation>
+    </message>
+    <message>
+        <source>Panel {panel} is not on this page.</source>
+        <translation>コマ {panel} はこのページにありません。</translation>
+    </message>
+    <message>
+        <source>the page&apos;s panels</source>
+        <translation>ページのコマ</translation>
+    </message>
+    <message>
+        <source>The page {name} could not be read ({reason}).</source>
+        <translation>ページ {name} を読み込めませんでした（{reason}）。</translation>
+    </message>
+    <message>
+        <source>No panel came back, so there is nothing to compose.</source>
+        <translation>コマが1つも戻らなかったため、合成するものがありません。</translation>
+    </message>
+    <message>
+        <source>The page to compose onto is not the size of the pencils any more.</source>
+        <translation>合成先のページが、もう下書きと同じサイズではありません。</translation>
+    </message>
+    <message>
+        <source>the job&apos;s panel</source>
+        <translation>ジョブのコマ</translation>
     </message>
     <message>
         <source>Choose at least one preset to export.</source>
@@ -3838,8 +4993,32 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>「{name}」：書き出せるのは .tif・.png・.jpg・.pdf ファイルです。いずれかの拡張子を付けてください。</translation>
     </message>
     <message>
+        <source>A {mode} page can&apos;t be saved as {format}; use {formats}.</source>
+        <translation>{mode} のページは {format} で保存できません。{formats} を使ってください。</translation>
+    </message>
+    <message>
+        <source>The page was saved, but its sidecar was not: {reason}</source>
+        <translation>ページは保存しましたが、サイドカーは保存できませんでした：{reason}</translation>
+    </message>
+    <message>
+        <source>The disk is full: &apos;{name}&apos; was not written. Free some space in {folder} (or choose another drive) and export again.</source>
+        <translation>ディスクがいっぱいのため、「{name}」を書き込めませんでした。{folder} の空き容量を増やして（または別のドライブを選んで）、もう一度書き出してください。</translation>
+    </message>
+    <message>
+        <source>FluxDesk is not allowed to write to {folder}; choose another folder.</source>
+        <translation>FluxDesk には {folder} への書き込み権限がありません。別のフォルダーを選んでください。</translation>
+    </message>
+    <message>
         <source>&apos;{path}&apos; is a folder; give a file name to export to.</source>
         <translation>「{path}」はフォルダーです。書き出し先のファイル名を指定してください。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; choose another folder.</source>
+        <translation>フォルダー {folder} がありません。別のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; could not be written ({reason}).</source>
+        <translation>「{name}」を書き込めませんでした（{reason}）。</translation>
     </message>
     <message>
         <source>The artwork has {real_dpi:.0f} dpi of real detail on this page and is enlarged {factor:.1f}× to {dpi} dpi: check fine lines and hatching at 100 % zoom.</source>
@@ -3950,12 +5129,28 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>接続確認</translation>
     </message>
     <message>
+        <source>Check the token in Settings.</source>
+        <translation>設定でトークンを確認してください。</translation>
+    </message>
+    <message>
+        <source>This server wants a token: add it in Settings.</source>
+        <translation>このサーバーにはトークンが必要です。設定で追加してください。</translation>
+    </message>
+    <message>
         <source>The ComfyUI server refused FluxDesk (HTTP {status_code}). {hint}</source>
         <translation>ComfyUI サーバーに接続を拒否されました（HTTP {status_code}）。{hint}</translation>
     </message>
     <message>
         <source>The ComfyUI server refused the input image (HTTP {status_code}).</source>
         <translation>ComfyUI サーバーに入力画像を拒否されました（HTTP {status_code}）。</translation>
+    </message>
+    <message>
+        <source>The connection broke after the workflow was sent, so the ComfyUI server may or may not have queued it. FluxDesk will not send it again by itself; look at the server&apos;s queue before retrying.</source>
+        <translation>ワークフローの送信後に接続が切れたため、ComfyUI サーバーがキューに入れたかどうか分かりません。FluxDesk は自動では再送信しません。再試行する前にサーバーのキューを確認してください。</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the ComfyUI server at {host}. Check that it is running and the address in Settings; nothing was sent.</source>
+        <translation>ComfyUI サーバー（{host}）に接続できません。サーバーが動いているか、設定のアドレスを確認してください。何も送信していません。</translation>
     </message>
     <message>
         <source>The ComfyUI server answered the workflow with HTTP {status_code}.</source>
@@ -3994,6 +5189,22 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>内蔵のワークフローは上書きできません。</translation>
     </message>
     <message>
+        <source>The workflow could not be saved ({reason}).</source>
+        <translation>ワークフローを保存できませんでした（{reason}）。</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a server address (expected http://host:8188).</source>
+        <translation>「{url}」はサーバーのアドレスではありません（http://host:8188 の形式にしてください）。</translation>
+    </message>
+    <message>
+        <source>Refusing plain http for {host} with a token: it would travel unencrypted. Use the server&apos;s https address.</source>
+        <translation>トークンを使う場合、{host} への暗号化なしの http 接続は行いません。トークンが暗号化されずに送られてしまいます。サーバーの https アドレスを使ってください。</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a server address (no query or fragment allowed).</source>
+        <translation>「{url}」はサーバーのアドレスではありません（クエリやフラグメントは使えません）。</translation>
+    </message>
+    <message>
         <source>Prompt</source>
         <translation>プロンプト</translation>
     </message>
@@ -4026,8 +5237,56 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>ワークフローの対応付けが JSON オブジェクトではありません。</translation>
     </message>
     <message>
+        <source>The workflow has more than {limit} nodes.</source>
+        <translation>ワークフローのノードが {limit} 個を超えています。</translation>
+    </message>
+    <message>
         <source>A LoRA file on the server; empty for none.</source>
         <translation>サーバー上の LoRA ファイル。使わない場合は空欄。</translation>
+    </message>
+    <message>
+        <source>The mapping for &apos;{role}&apos; must be [node id, input name].</source>
+        <translation>「{role}」の対応付けは [ノード ID, 入力名] の形にしてください。</translation>
+    </message>
+    <message>
+        <source>The mapping for &apos;{role}&apos; names node {node} input &apos;{name}&apos;, which the workflow does not have.</source>
+        <translation>「{role}」の対応付けはノード {node} の入力「{name}」を指していますが、ワークフローにありません。</translation>
+    </message>
+    <message>
+        <source>The mapping names unknown settings: {names}.</source>
+        <translation>対応付けに不明な設定があります：{names}。</translation>
+    </message>
+    <message>
+        <source>{name} is not a JSON object.</source>
+        <translation>{name} は JSON オブジェクトではありません。</translation>
+    </message>
+    <message>
+        <source>Node {node} of the workflow is not an API-format node.</source>
+        <translation>ワークフローのノード {node} は API 形式のノードではありません。</translation>
+    </message>
+    <message>
+        <source>{name} is too large to be a workflow.</source>
+        <translation>{name} はワークフローとしては大きすぎます。</translation>
+    </message>
+    <message>
+        <source>{name} could not be read ({reason}).</source>
+        <translation>{name} を読み込めませんでした（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON ({reason}).</source>
+        <translation>{name} は正しい JSON ではありません（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{name} is nested too deeply to be a workflow.</source>
+        <translation>{name} は入れ子が深すぎるため、ワークフローとして扱えません。</translation>
+    </message>
+    <message>
+        <source>{name}: unknown family {family}.</source>
+        <translation>{name}：不明なファミリー {family}。</translation>
+    </message>
+    <message>
+        <source>Node {node} input &apos;{name}&apos; links to a missing node.</source>
+        <translation>ノード {node} の入力「{name}」が存在しないノードにつながっています。</translation>
     </message>
     <message>
         <source>LoRA</source>
@@ -4048,6 +5307,14 @@ A number: repeatable results; variations use the next seeds.</source>
     <message>
         <source>Let fal rewrite the prompt more creatively (enhance_prompt).</source>
         <translation>fal にプロンプトをより自由に書き直させます（enhance_prompt）。</translation>
+    </message>
+    <message>
+        <source>Kontext on fal.ai: edits an image by instruction (inking, clean-up, redraws).</source>
+        <translation>fal.ai の Kontext：指示どおりに画像を編集します（ペン入れ、クリーンアップ、描き直し）。</translation>
+    </message>
+    <message>
+        <source>Kontext [max] on fal.ai: the best prompt following and typography.</source>
+        <translation>fal.ai の Kontext [max]：プロンプトへの忠実さと文字の描画に最も優れています。</translation>
     </message>
     <message>
         <source>{label} on fal.ai needs an input image.</source>
@@ -4142,6 +5409,14 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>fal.ai で{what}の処理に問題が発生しました（HTTP {status}）。1分ほどしてからもう一度お試しください。</translation>
     </message>
     <message>
+        <source>The connection broke after the job was sent to fal.ai, so it may or may not be running (and billed). FluxDesk will not send it again by itself; check your fal.ai dashboard before retrying.</source>
+        <translation>fal.ai へのジョブ送信後に接続が切れたため、実行中（課金済み）かどうか分かりません。FluxDesk は自動では再送信しません。再試行する前に fal.ai のダッシュボードを確認してください。</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach fal.ai at {host}. Check your internet connection; nothing was sent or billed.</source>
+        <translation>fal.ai（{host}）に接続できません。インターネット接続を確認してください。何も送信・課金していません。</translation>
+    </message>
+    <message>
         <source>Lost contact with fal.ai while waiting for {what}. FluxDesk keeps the job and can pick it up again when the connection is back.</source>
         <translation>{what}を待つ間に fal.ai との接続が切れました。FluxDesk はジョブを保持し、接続が戻れば続きを取得できます。</translation>
     </message>
@@ -4176,6 +5451,10 @@ A number: repeatable results; variations use the next seeds.</source>
     <message>
         <source>{label} does not expand a page; pick FLUX.1 Expand.</source>
         <translation>{label} ではページを拡張できません。FLUX.1 Expand を選んでください。</translation>
+    </message>
+    <message>
+        <source>The result is kept as the model made it, but it could not be placed on the page: {reason}</source>
+        <translation>結果はモデルが作ったまま保存しましたが、ページに配置できませんでした：{reason}</translation>
     </message>
     <message>
         <source>The selection encloses no area; draw a larger shape.</source>

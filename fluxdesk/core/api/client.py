@@ -150,14 +150,15 @@ class FluxApi(KeyedClient):
             timeouts=self._timeouts,
             retry=self.retry,
             cancel=cancel,
-            uncertain=(
+            uncertain=Message(
                 "The connection broke after the job was sent, so it may or may not be running "
                 "(and charged). FluxDesk will not send it again by itself; check your BFL "
                 "dashboard before retrying."
             ),
-            unreachable=(
-                f"Can't reach the API at {self._host(url)}. Check your internet connection; "
-                "nothing was sent or charged."
+            unreachable=Message(
+                "Can't reach the API at {host}. Check your internet connection; "
+                "nothing was sent or charged.",
+                host=self._host(url),
             ),
             rate_limited=self._rate_limited,
         )

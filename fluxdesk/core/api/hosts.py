@@ -7,6 +7,7 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 
 from fluxdesk.core.errors import ConfigError
+from fluxdesk.core.messages import Message
 
 DEFAULT_API_URL = "https://api.bfl.ai"
 
@@ -44,14 +45,21 @@ def normalize_api_url(url: str) -> str:
     text = url.strip().rstrip("/")
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(f"'{url}' is not a valid API address (expected https://host).")
+        raise ConfigError(
+            Message("'{url}' is not a valid API address (expected https://host).", url=url)
+        )
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise ConfigError(
-            f"Refusing plain http for {parts.hostname}: the API key would travel unencrypted. "
-            "Use https (plain http is allowed only for 127.0.0.1 and localhost)."
+            Message(
+                "Refusing plain http for {host}: the API key would travel unencrypted. "
+                "Use https (plain http is allowed only for 127.0.0.1 and localhost).",
+                host=parts.hostname,
+            )
         )
     if parts.query or parts.fragment:
-        raise ConfigError(f"'{url}' is not a valid API address (no query or fragment allowed).")
+        raise ConfigError(
+            Message("'{url}' is not a valid API address (no query or fragment allowed).", url=url)
+        )
     return text
 
 

@@ -25,6 +25,7 @@ from fluxdesk.core.history.projects import add_page, new_page_path
 from fluxdesk.core.history.records import JOB_SELECT, StoredImage, record_from_row
 from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.jobs import JobId
+from fluxdesk.core.messages import Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +51,12 @@ def create_batch(
     if not pages:
         raise InputError("A batch needs at least one page.")
     if len(pages) > MAX_PAGES:
-        raise InputError(f"A batch can hold at most {MAX_PAGES} pages.")
+        raise InputError(Message("A batch can hold at most {count} pages.", count=MAX_PAGES))
     first = new_page_path(store, book, chapter, pages[0].name)
     project_pages = [first] + [add_page(store, first.chapter_id, p.name) for p in pages[1:]]
     seeds = settings.page_seeds(len(pages))
     now = time.time()
-    with store.transaction("the batch") as db:
+    with store.transaction(Message("the batch")) as db:
         cursor = db.execute(
             "INSERT INTO batches (name, chapter_id, request_json, variations, seed_policy, "
             "base_seed, source, owner, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -123,7 +124,7 @@ def read_batch(store: HistoryStore, batch_id: int) -> BatchView:
     """The batch with every page's jobs, as the history has them now."""
     batch = get_batch(store, batch_id)
     if batch is None:
-        raise InputError(f"There is no batch {batch_id}.")
+        raise InputError(Message("There is no batch {batch}.", batch=batch_id))
     images = store.images_dir
     with store.read() as db:
         page_rows = db.execute(
@@ -188,7 +189,7 @@ def read_batch(store: HistoryStore, batch_id: int) -> BatchView:
 
 def link_job(store: HistoryStore, job_id: JobId, batch_id: int, position: int, run: int) -> None:
     """Ties a recorded (not yet sent) job to its batch page and run."""
-    with store.transaction("the batch job") as db:
+    with store.transaction(Message("the batch job")) as db:
         db.execute(
             "INSERT INTO batch_jobs (job_id, batch_id, position, run) VALUES (?, ?, ?, ?)",
             (job_id, batch_id, position, run),
@@ -197,7 +198,7 @@ def link_job(store: HistoryStore, job_id: JobId, batch_id: int, position: int, r
 
 def accept(store: HistoryStore, batch_id: int, position: int, job_id: JobId) -> None:
     """Keeps `job_id` as the page's result, starred in the history."""
-    with store.transaction("the accepted page") as db:
+    with store.transaction(Message("the accepted page")) as db:
         row = db.execute("SELECT result_sha256 FROM jobs WHERE id = ?", (job_id,)).fetchone()
         if row is None or row[0] is None:
             raise InputError("Only a finished result can be accepted.")
@@ -210,7 +211,7 @@ def accept(store: HistoryStore, batch_id: int, position: int, job_id: JobId) -> 
 
 def request_redo(store: HistoryStore, batch_id: int, position: int, seed: int) -> None:
     """A new run of the page with `seed`; the pick is released until it is reviewed again."""
-    with store.transaction("the redo") as db:
+    with store.transaction(Message("the redo")) as db:
         db.execute(
             "UPDATE batch_pages SET run = run + 1, seed = ?, accepted_job = NULL "
             "WHERE batch_id = ? AND position = ?",
@@ -220,7 +221,7 @@ def request_redo(store: HistoryStore, batch_id: int, position: int, seed: int) -
 
 def set_stopped(store: HistoryStore, batch_id: int, stopped: bool) -> None:
     """A stopped batch sends nothing more by itself (a Redo still sends its page)."""
-    with store.transaction("the batch") as db:
+    with store.transaction(Message("the batch")) as db:
         db.execute(
             "UPDATE batches SET stopped_at = ? WHERE id = ?",
             (time.time() if stopped else None, batch_id),
@@ -238,7 +239,7 @@ def claim_batches(store: HistoryStore) -> list[int]:
         if owner != store.owner and owner_alive(store.leases_dir, owner):
             continue
         if owner != store.owner:
-            with store.transaction("the batch's owner") as db:
+            with store.transaction(Message("the batch's owner")) as db:
                 cursor = db.execute(
                     "UPDATE batches SET owner = ? WHERE id = ? AND owner IS ?",
                     (store.owner, row["id"], owner),

@@ -17,6 +17,7 @@ from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.imaging.load import load_image, read_info
 from fluxdesk.core.imaging.prepare import target_size
 from fluxdesk.core.inputs import store_input
+from fluxdesk.core.messages import Message
 from fluxdesk.core.providers.base import Provider
 
 PAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".bmp", ".psd")
@@ -31,14 +32,18 @@ def _natural(path: Path) -> list[object]:
 def page_files(folder: Path) -> list[Path]:
     """The images directly in `folder`, in page order (hidden files skipped)."""
     if not folder.is_dir():
-        raise InputError(f"'{folder}' is not a folder.")
+        raise InputError(Message("'{folder}' is not a folder.", folder=str(folder)))
     files = [
         path
         for path in folder.iterdir()
         if path.is_file() and path.suffix.lower() in PAGE_SUFFIXES and not path.name.startswith(".")
     ]
     if not files:
-        raise InputError(f"There are no page images (PNG, JPEG, TIFF…) in '{folder.name}'.")
+        raise InputError(
+            Message(
+                "There are no page images (PNG, JPEG, TIFF…) in '{folder}'.", folder=folder.name
+            )
+        )
     return sorted(files, key=_natural)
 
 
@@ -47,8 +52,11 @@ def main_slot(spec: ModelSpec) -> str:
     provider's stand-in for them); other models do not redraw a page."""
     if spec.family not in (Family.kontext, Family.flux2) or not spec.image_slots:
         raise InputError(
-            f"{spec.label} does not edit a page, so it can't run a chapter batch: choose an "
-            "editing model such as FLUX.1 Kontext."
+            Message(
+                "{model} does not edit a page, so it can't run a chapter batch: choose an "
+                "editing model such as FLUX.1 Kontext.",
+                model=spec.label,
+            )
         )
     return spec.image_slots[0]
 
@@ -102,7 +110,13 @@ def keep_source(store: HistoryStore, path: Path) -> PageSource:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CorruptImage(f"'{path.name}' could not be read ({exc.strerror or exc}).") from exc
+        raise CorruptImage(
+            Message(
+                "'{name}' could not be read ({reason}).",
+                name=path.name,
+                reason=exc.strerror or str(exc),
+            )
+        ) from exc
     image = store.add_image(data, (info.format or path.suffix[1:]).lower(), info.width, info.height)
     return PageSource(path.stem, path.name, image)
 

@@ -205,15 +205,15 @@ def _bad_archive(reason: str) -> InputError:
 def read_manifest(archive: zipfile.ZipFile) -> dict[str, object]:
     try:
         if archive.getinfo(MANIFEST).file_size > _MAX_MANIFEST_BYTES:  # a bomb: not read
-            raise _bad_archive("its manifest is impossibly large.")
+            raise _bad_archive(Message("its manifest is impossibly large."))
         manifest = json.loads(archive.read(MANIFEST))
     except (KeyError, ValueError, RecursionError) as exc:
-        raise _bad_archive("it has no readable manifest.") from exc
+        raise _bad_archive(Message("it has no readable manifest.")) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise _bad_archive("unknown format.")
+        raise _bad_archive(Message("unknown format."))
     version = manifest.get("schema_version")
     if not isinstance(version, int) or version > SCHEMA_VERSION:
-        raise _bad_archive("it was made by a newer FluxDesk; update FluxDesk first.")
+        raise _bad_archive(Message("it was made by a newer FluxDesk; update FluxDesk first."))
     return manifest
 
 
@@ -241,7 +241,7 @@ def restore_history(
                 with contextlib.suppress(OSError):
                     staged.unlink()
     except zipfile.BadZipFile as exc:
-        raise _bad_archive("the zip file is damaged.") from exc
+        raise _bad_archive(Message("the zip file is damaged.")) from exc
     except OSError as exc:
         raise _full_disk_or(exc, Message("the restored history")) from exc
     HistoryStore.open(db_path, images_dir)  # brings an older backup to the current schema
@@ -255,13 +255,13 @@ def _stage_database(archive: zipfile.ZipFile, manifest: dict[str, object], stage
         target.flush()
         os.fsync(target.fileno())
     if _sha256_of(staged) != manifest.get("database_sha256"):
-        raise _bad_archive("the database inside it is damaged (its hash does not match).")
+        raise _bad_archive(Message("the database inside it is damaged (its hash does not match)."))
     db = sqlite3.connect(staged)
     try:
         if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            raise _bad_archive("the database inside it fails SQLite's integrity check.")
+            raise _bad_archive(Message("the database inside it fails SQLite's integrity check."))
     except sqlite3.DatabaseError as exc:
-        raise _bad_archive("the database inside it can't be read.") from exc
+        raise _bad_archive(Message("the database inside it can't be read.")) from exc
     finally:
         db.close()
 
@@ -278,17 +278,17 @@ def _restore_images(
         _check(cancel)
         relative = Path(name).relative_to("images")
         if ".." in relative.parts or relative.is_absolute():
-            raise _bad_archive(f"it contains an unsafe path ({name}).")
+            raise _bad_archive(Message("it contains an unsafe path ({path}).", path=name))
         length = archive.getinfo(name).file_size
         if length > MAX_IMAGE_BYTES:  # a zip bomb, not a picture: refuse before unpacking
-            raise _bad_archive(f"the image {relative.name} inside it is impossibly large.")
+            raise _bad_archive(
+                Message("the image {name} inside it is impossibly large.", name=relative.name)
+            )
         target = images_dir / relative
         if target.is_file() and target.stat().st_size == length:
-            # Already here: not written again, but a damaged backup is still refused.
-            if _member_sha256(archive, name, None) != relative.stem:
-                raise _bad_archive(f"the image {target.name} inside it is damaged.")
+            _copy_checked(archive, name, relative, None)  # kept, but a damaged backup is refused
         else:
-            _extract_verified(archive, name, target, relative.stem)
+            _extract_verified(archive, name, target, relative)
         count += 1
         size += length
         if progress is not None:
@@ -296,30 +296,31 @@ def _restore_images(
     return count, size
 
 
-def _member_sha256(archive: zipfile.ZipFile, name: str, output: IO[bytes] | None) -> str:
-    """The member's hash, read in chunks (copied to `output` on the way, if given)."""
+def _copy_checked(
+    archive: zipfile.ZipFile, name: str, relative: Path, output: IO[bytes] | None
+) -> None:
+    """Reads one image in chunks (never whole in memory), into `output` if given; refuses
+    the backup if its content does not match its name (the image's sha256)."""
     digest = hashlib.sha256()
     with archive.open(name) as source:
         while chunk := source.read(_CHUNK):
             digest.update(chunk)
             if output is not None:
                 output.write(chunk)
-    return digest.hexdigest()
+    if digest.hexdigest() != relative.stem:
+        raise _bad_archive(Message("the image {name} inside it is damaged.", name=relative.name))
 
 
-def _extract_verified(archive: zipfile.ZipFile, name: str, target: Path, sha256: str) -> None:
-    """Unpacks one image in chunks (never whole in memory), checking its hash before it
-    takes its place."""
+def _extract_verified(archive: zipfile.ZipFile, name: str, target: Path, relative: Path) -> None:
+    """Unpacks one checked image; it takes its place only once its hash matched."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".partial-", suffix=target.suffix)
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as output:
-            digest = _member_sha256(archive, name, output)
+            _copy_checked(archive, name, relative, output)
             output.flush()
             os.fsync(output.fileno())
-        if digest != sha256:
-            raise _bad_archive(f"the image {target.name} inside it is damaged.")
         temp.replace(target)
     finally:
         with contextlib.suppress(OSError):

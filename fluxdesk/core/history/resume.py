@@ -36,6 +36,7 @@ from fluxdesk.core.jobs import (
     resume_generation,
     run_generation,
 )
+from fluxdesk.core.messages import Message
 from fluxdesk.core.providers.base import Provider
 from fluxdesk.core.providers.bfl import BflProvider
 
@@ -109,49 +110,60 @@ def decide(job: JobRecord, *, now: float, have_key: bool, demo: bool) -> Recover
         return RecoveryStep(
             job,
             RecoveryAction.wait,
-            "A demo job from an earlier session: it runs again (free) in demo mode.",
+            Message("A demo job from an earlier session: it runs again (free) in demo mode."),
         )
     if job.state is JobState.queued:
         return RecoveryStep(
             job,
             RecoveryAction.not_sent,
-            "FluxDesk closed before this job was sent, so nothing was charged. Use Reuse "
-            "settings to run it again.",
+            Message(
+                "FluxDesk closed before this job was sent, so nothing was charged. Use Reuse "
+                "settings to run it again."
+            ),
         )
     if job.handle is None:
         return RecoveryStep(
             job,
             RecoveryAction.uncertain,
-            "FluxDesk closed while sending this job, so it may have reached BFL (and been "
-            "charged) or not. It is not sent again by itself: check your BFL dashboard "
-            "(dashboard.bfl.ai) before running it again.",
+            Message(
+                "FluxDesk closed while sending this job, so it may have reached BFL (and been "
+                "charged) or not. It is not sent again by itself: check your BFL dashboard "
+                "(dashboard.bfl.ai) before running it again."
+            ),
         )
     if job.ready_at is not None and now > job.ready_at + DOWNLOAD_WINDOW:
         return RecoveryStep(
             job,
             RecoveryAction.expired,
-            f"The result was ready at {_clock(job.ready_at)}, but FluxDesk was closed until "
-            f"{_clock(now)} and BFL deletes results 10 minutes after they are ready. It was "
-            "probably charged; to get it, run the job again (Reuse settings keeps the seed).",
+            Message(
+                "The result was ready at {ready}, but FluxDesk was closed until {now} and BFL "
+                "deletes results 10 minutes after they are ready. It was probably charged; to "
+                "get it, run the job again (Reuse settings keeps the seed).",
+                ready=_clock(job.ready_at),
+                now=_clock(now),
+            ),
         )
     sent = job.submitted_at or job.created_at
     if job.ready_at is None and now > sent + TASK_HORIZON:
         return RecoveryStep(
             job,
             RecoveryAction.expired,
-            f"This job was sent at {_clock(sent)} and FluxDesk was closed for more than an hour; "
-            "BFL keeps a result only 10 minutes after it is ready. It was probably charged; "
-            "to get it, run the job again (Reuse settings keeps the seed).",
+            Message(
+                "This job was sent at {sent} and FluxDesk was closed for more than an hour; "
+                "BFL keeps a result only 10 minutes after it is ready. It was probably charged; "
+                "to get it, run the job again (Reuse settings keeps the seed).",
+                sent=_clock(sent),
+            ),
         )
     if not have_key:
-        until = ""
+        waiting = Message("Waiting for your API key to fetch this result: add it in Settings.")
         if job.ready_at is not None:
-            until = f" BFL keeps it until {_clock(job.ready_at + DOWNLOAD_WINDOW)}."
-        return RecoveryStep(
-            job,
-            RecoveryAction.wait,
-            "Waiting for your API key to fetch this result: add it in Settings." + until,
-        )
+            waiting = Message(
+                "Waiting for your API key to fetch this result: add it in Settings. BFL keeps "
+                "it until {time}.",
+                time=_clock(job.ready_at + DOWNLOAD_WINDOW),
+            )
+        return RecoveryStep(job, RecoveryAction.wait, waiting)
     return RecoveryStep(job, RecoveryAction.resume)
 
 

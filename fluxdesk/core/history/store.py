@@ -350,8 +350,9 @@ class HistoryStore:
         in one transaction. Nothing was sent, so it costs nothing. With no raw model output,
         the edit's raw image is the page itself."""
         now = time.time()
-        with self.transaction("the composed page") as db:
-            stored = self._store_image(db, page, "png", size[0], size[1], "the composed page")
+        what = Message("the composed page")
+        with self.transaction(what) as db:
+            stored = self._store_image(db, page, "png", size[0], size[1], what)
             origin = (now, source, request.provider, "", None)
             self._insert_job(db, job_id, request, origin, (parent_id, None, page_id))
             raw = edit.raw_sha256 or stored.sha256

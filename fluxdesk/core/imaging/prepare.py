@@ -16,6 +16,7 @@ from PIL import Image
 
 from fluxdesk.core.api.catalog import MAX_API_BASE64_BYTES, MAX_API_PIXELS
 from fluxdesk.core.errors import InputError
+from fluxdesk.core.messages import Message
 
 MIN_SIDE = 256  # the API refuses smaller inputs
 
@@ -59,10 +60,15 @@ def prepare_image(image: Image.Image, max_pixels: int) -> PreparedImage:
     size = target_size(width, height, max_pixels)
     if min(size) < MIN_SIDE:  # checked before resizing: the strip could be huge (GB) upscaled
         raise InputError(
-            f"The image is {width}×{height} px: too long and narrow to send. The API needs at "
-            f"least {MIN_SIDE} px on the short side within "
-            f"{min(max_pixels, MAX_API_PIXELS) / 1e6:.0f} MP; crop it "
-            "to a less extreme shape."
+            Message(
+                "The image is {width}×{height} px: too long and narrow to send. The API needs at "
+                "least {side} px on the short side within {mp:.0f} MP; crop it to a less "
+                "extreme shape.",
+                width=width,
+                height=height,
+                side=MIN_SIDE,
+                mp=min(max_pixels, MAX_API_PIXELS) / 1e6,
+            )
         )
     if size != (width, height):
         image = image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)

@@ -26,6 +26,7 @@ from fluxdesk.core.history.records import JOB_SELECT, JobRecord, record_from_row
 from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.imaging.load import load_image, read_info
 from fluxdesk.core.layers.psd import BlendMode, Layer, write_psd
+from fluxdesk.core.messages import Message
 from fluxdesk.core.printing.fit import PlacedRect, render
 from fluxdesk.core.printing.steps import Progress, check_cancel, report, sub_progress
 
@@ -95,9 +96,11 @@ def _results(store: HistoryStore, page_id: int | None, input_sha: str | None) ->
 
 
 def _label(job: JobRecord, role: LayerRole) -> str:
+    """The layer's name; the GUI shows (and writes) it in its own language."""
     seed = job.effective_seed
-    base = "Flats" if role is LayerRole.flats else "Ink"
-    return f"{base} (seed {seed})" if seed is not None else base
+    if role is LayerRole.flats:
+        return Message("Flats") if seed is None else Message("Flats (seed {seed})", seed=seed)
+    return Message("Ink") if seed is None else Message("Ink (seed {seed})", seed=seed)
 
 
 def plan_handoff(
@@ -121,8 +124,10 @@ def plan_handoff(
     flats_pick = next((job for job in flats if job.starred), flats[0] if flats else None)
     chosen = kept + ([flats_pick] if flats_pick and flats_pick not in kept else [])
     notes = [
-        f"A grown page (seed {job.effective_seed}) was left out: its frame is larger than the "
-        "pencils'."
+        Message(
+            "A grown page (seed {seed}) was left out: its frame is larger than the pencils'.",
+            seed=job.effective_seed,
+        )
         for job in chosen
         if job.edit_kind == "expand"
     ]
@@ -131,7 +136,7 @@ def plan_handoff(
     # One ink shows (the one on the canvas, else the newest) and sits on top of the others.
     on_top = next((job for job in inks if job.id == shown_job), inks[0] if inks else None)
     ordered = [job for job in reversed(chosen) if job is not on_top] + ([on_top] if on_top else [])
-    layers = [LayerSource("Pencils", pencils, LayerRole.pencils, True, None, size)]
+    layers = [LayerSource(Message("Pencils"), pencils, LayerRole.pencils, True, None, size)]
     for job in ordered:
         assert job.result is not None
         role = LayerRole.flats if is_flats(job) else LayerRole.ink
@@ -149,7 +154,7 @@ def plan_handoff(
     if len(layers) > 1:  # the finished page is what a viewer shows; the pencils stay below
         layers[0] = replace(layers[0], visible=False)
     else:
-        notes.append("No starred result for this page yet: star the results to hand off.")
+        notes.append(Message("No starred result for this page yet: star the results to hand off."))
     return HandoffPlan(
         page_name, folder, size, info.dpi[0] if info.dpi else None, tuple(layers), tuple(notes)
     )
@@ -197,18 +202,35 @@ def verify_psd(path: Path, expected: Sequence[Layer]) -> None:
         decoded = [psd.topil().size] + [layer.topil().size for layer in psd]
     except Exception as exc:  # psd-tools raises many types for a damaged file
         raise StorageError(
-            f"'{path.name}' was written but could not be read back ({exc}); it may be damaged.",
+            Message(
+                "'{name}' was written but could not be read back ({reason}); it may be damaged.",
+                name=path.name,
+                reason=str(exc),
+            ),
             detail=repr(exc),
         ) from exc
     size = expected[0].image.size
     if any(found_size != size for found_size in decoded):
-        raise StorageError(f"'{path.name}' did not read back at {size[0]}×{size[1]} px.")
+        raise StorageError(
+            Message(
+                "'{name}' did not read back at {width}×{height} px.",
+                name=path.name,
+                width=size[0],
+                height=size[1],
+            )
+        )
     found = [(layer.name, layer.size, layer.visible) for layer in psd]
     wanted = [(layer.name, size, layer.visible) for layer in expected]
     if psd.size != size or found != wanted:
         raise StorageError(
-            f"'{path.name}' did not read back as written (expected {len(wanted)} layers of "
-            f"{size[0]}×{size[1]}); export it again.",
+            Message(
+                "'{name}' did not read back as written (expected {count} layers of "
+                "{width}×{height}); export it again.",
+                name=path.name,
+                count=len(wanted),
+                width=size[0],
+                height=size[1],
+            ),
             detail=f"found {found}, size {psd.size}",
         )
 

@@ -27,6 +27,7 @@ from psd_tools.constants import Compression, Resource
 from psd_tools.psd.image_resources import ImageResource, ResoulutionInfo
 
 from fluxdesk.core.errors import InputError, StorageError
+from fluxdesk.core.messages import Message
 from fluxdesk.core.printing.files import storage_error
 
 MAX_SIDE = 30_000  # the PSD format's limit (PSB goes further; no artist's page needs it)
@@ -109,15 +110,24 @@ def _document_mode(layers: Sequence[Layer]) -> str:
         raise InputError("There is nothing to export: add at least one layer.")
     size = layers[0].image.size
     if max(size) > MAX_SIDE:
-        raise InputError(f"PSD pages can be at most {MAX_SIDE} px on a side.")
+        raise InputError(Message("PSD pages can be at most {limit} px on a side.", limit=MAX_SIDE))
     for layer in layers:
         if layer.image.size != size:
             raise InputError(
-                f"Layer '{layer.name}' is {layer.image.width}×{layer.image.height}, the page "
-                f"{size[0]}×{size[1]}: fit results back to the page before exporting."
+                Message(
+                    "Layer '{name}' is {width}×{height}, the page {page_width}×{page_height}: "
+                    "fit results back to the page before exporting.",
+                    name=layer.name,
+                    width=layer.image.width,
+                    height=layer.image.height,
+                    page_width=size[0],
+                    page_height=size[1],
+                )
             )
         if layer.image.mode not in ("1", "L", "RGB"):
-            raise InputError(f"Layer '{layer.name}' must be grayscale or RGB, without alpha.")
+            raise InputError(
+                Message("Layer '{name}' must be grayscale or RGB, without alpha.", name=layer.name)
+            )
     return "RGB" if any(layer.image.mode == "RGB" for layer in layers) else "L"
 
 
@@ -137,7 +147,9 @@ def _opacity_byte(opacity: float) -> int:
 
 def _write_atomically(path: Path, write: Callable[[BinaryIO], object], overwrite: bool) -> Path:
     if path.exists() and not overwrite:
-        raise StorageError(f"'{path.name}' already exists; choose another name or replace it.")
+        raise StorageError(
+            Message("'{name}' already exists; choose another name or replace it.", name=path.name)
+        )
     temporary: Path | None = None
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from PIL import Image
 
 from fluxdesk.core.errors import InputError
+from fluxdesk.core.messages import Message
 from fluxdesk.core.panels.model import Panel
 from fluxdesk.core.regions.region_edit import (
     WORKING_PIXELS,
@@ -66,7 +67,9 @@ def compose_page(
     """
     missing = sorted(set(results) - set(plans))
     if missing:
-        raise InputError(f"No panel {missing[0]} on this page; detect the panels again.")
+        raise InputError(
+            Message("No panel {panel} on this page; detect the panels again.", panel=missing[0])
+        )
     out = page.copy()
     for panel_id in sorted(results):  # a fixed order: the same inputs give the same page
         paste_into(out, results[panel_id], plans[panel_id], feather_px)

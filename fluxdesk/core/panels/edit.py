@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 
 from fluxdesk.core.errors import InputError
+from fluxdesk.core.messages import Message
 from fluxdesk.core.panels.model import Panel, ReadingDirection, order_panels
 from fluxdesk.core.regions.geometry import Point, Polygon
 
@@ -104,7 +105,7 @@ def _find(panels: Sequence[Panel], panel_id: int) -> Panel:
     for panel in panels:
         if panel.id == panel_id:
             return panel
-    raise InputError(f"Panel {panel_id} is not on this page.")
+    raise InputError(Message("Panel {panel} is not on this page.", panel=panel_id))
 
 
 def _next_id(panels: Sequence[Panel]) -> int:

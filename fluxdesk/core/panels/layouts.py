@@ -21,6 +21,7 @@ from PIL import Image
 
 from fluxdesk.core.errors import InputError
 from fluxdesk.core.history.store import HistoryStore
+from fluxdesk.core.messages import Message
 from fluxdesk.core.panels.model import Panel, ReadingDirection
 from fluxdesk.core.regions.geometry import Polygon
 
@@ -48,7 +49,11 @@ def page_fingerprint(path: Path | None = None, image: Image.Image | None = None)
                 while chunk := file.read(_CHUNK):
                     digest.update(chunk)
         except OSError as exc:
-            raise InputError(f"The page {path.name} could not be read ({exc}).") from exc
+            raise InputError(
+                Message(
+                    "The page {name} could not be read ({reason}).", name=path.name, reason=str(exc)
+                )
+            ) from exc
         return digest.hexdigest()
     if image is None:
         raise ValueError("a path or an image")
@@ -81,7 +86,7 @@ def panels_from_data(data: Any) -> tuple[Panel, ...]:
 
 def save_layout(store: HistoryStore, layout: PageLayout) -> None:
     """Replaces the page's panels (an empty list is kept too: "no panels" is an answer)."""
-    with store.transaction("the page's panels") as db:
+    with store.transaction(Message("the page's panels")) as db:
         db.execute(
             "INSERT OR REPLACE INTO page_panels (page_sha256, page_width, page_height, "
             "direction, panels_json, updated_at) VALUES (?, ?, ?, ?, ?, ?)",

@@ -28,6 +28,7 @@ from fluxdesk.core.history.records import PanelTag, StoredImage
 from fluxdesk.core.history.store import HistoryStore, PageEditRecord
 from fluxdesk.core.imaging.load import load_image
 from fluxdesk.core.jobs import JobId, JobPlan, JobState, JobUpdate, PollPolicy, run_planned_job
+from fluxdesk.core.messages import Message
 from fluxdesk.core.panels.compose import compose_page
 from fluxdesk.core.panels.layouts import panels_to_data
 from fluxdesk.core.panels.model import Panel
@@ -76,7 +77,7 @@ def run_panel_job(
 
 
 def tag_job(store: HistoryStore, job_id: JobId, tag: PanelTag) -> None:
-    with store.transaction("the job's panel") as db:
+    with store.transaction(Message("the job's panel")) as db:
         db.execute(
             "INSERT OR REPLACE INTO panel_jobs (job_id, run_id, panel_id, position, count) "
             "VALUES (?, ?, ?, ?, ?)",

@@ -73,9 +73,12 @@ def check_target(
     fmt = FileFormat.from_path(path)
     if fmt not in _ALLOWED[settings.mode]:
         raise InputError(
-            f"A {settings.mode.value} page can't be saved as {fmt.value.upper()}; use "
-            + ", ".join(f.value.upper() for f in _ALLOWED[settings.mode])
-            + "."
+            Message(
+                "A {mode} page can't be saved as {format}; use {formats}.",
+                mode=settings.mode.value,
+                format=fmt.value.upper(),
+                formats=", ".join(f.value.upper() for f in _ALLOWED[settings.mode]),
+            )
         )
     check_free([path, sidecar_path(path)] if with_sidecar else [path], overwrite=overwrite)
     return fmt
@@ -132,7 +135,9 @@ def _write_sidecar(
     try:
         write_bytes(sidecar_path(path), sidecar_json(recipe, output).encode(), overwrite=overwrite)
     except StorageError as error:
-        error.user_message = f"The page was saved, but its sidecar was not: {error.user_message}"
+        error.user_message = Message(
+            "The page was saved, but its sidecar was not: {reason}", reason=error.user_message
+        )
         raise
 
 

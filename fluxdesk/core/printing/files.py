@@ -110,14 +110,25 @@ def _remove(temp: Path) -> None:
 
 def storage_error(exc: OSError, path: Path) -> StorageError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        message = (
-            f"The disk is full: '{path.name}' was not written. Free some space in "
-            f"{path.parent} (or choose another drive) and export again."
+        message = Message(
+            "The disk is full: '{name}' was not written. Free some space in "
+            "{folder} (or choose another drive) and export again.",
+            name=path.name,
+            folder=str(path.parent),
         )
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        message = f"FluxDesk is not allowed to write to {path.parent}; choose another folder."
+        message = Message(
+            "FluxDesk is not allowed to write to {folder}; choose another folder.",
+            folder=str(path.parent),
+        )
     elif exc.errno == errno.ENOENT:
-        message = f"The folder {path.parent} does not exist; choose another folder."
+        message = Message(
+            "The folder {folder} does not exist; choose another folder.", folder=str(path.parent)
+        )
     else:
-        message = f"'{path.name}' could not be written ({exc.strerror or exc})."
+        message = Message(
+            "'{name}' could not be written ({reason}).",
+            name=path.name,
+            reason=exc.strerror or str(exc),
+        )
     return StorageError(message, detail=f"{type(exc).__name__}: {exc}")

@@ -19,6 +19,7 @@ from fluxdesk.core.errors import FluxError, UnexpectedError
 from fluxdesk.core.history.store import HistoryStore, PageEditRecord
 from fluxdesk.core.imaging.load import load_image
 from fluxdesk.core.jobs import JobId, JobPlan, JobState, JobUpdate, PollPolicy, run_planned_job
+from fluxdesk.core.messages import Message
 from fluxdesk.core.regions.page_edit import PageEdit, encode_png
 
 if TYPE_CHECKING:
@@ -77,8 +78,11 @@ def place_result(
             exc = UnexpectedError.wrap(exc)
         log.warning("job %s: result not placed on the page: %s", job_id, exc.user_message)
         warning = FluxError(
-            "The result is kept as the model made it, but it could not be placed on the page: "
-            + exc.user_message,
+            Message(
+                "The result is kept as the model made it, but it could not be placed on the "
+                "page: {reason}",
+                reason=exc.user_message,
+            ),
             detail=exc.detail,
         )
         return replace(update, error=warning)

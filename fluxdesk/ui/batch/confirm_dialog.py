@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,14 +16,23 @@ from PySide6.QtWidgets import (
 )
 
 from fluxdesk.core.batch import SeedPolicy
-from fluxdesk.core.providers.base import format_price
 from fluxdesk.ui.controllers.batch_work import BatchProposal
+from fluxdesk.ui.i18n import core_text, price_text
 from fluxdesk.ui.text import count_text
 
 _POLICY = {  # (with a first seed, with a random one)
-    SeedPolicy.consecutive: ("consecutive, from {seed}", "consecutive, from a random start"),
-    SeedPolicy.fixed: ("{seed} on every page", "one random seed on every page"),
-    SeedPolicy.random: ("a new random seed per page", "a new random seed per page"),
+    SeedPolicy.consecutive: (
+        QT_TRANSLATE_NOOP("ConfirmBatchDialog", "consecutive, from {seed}"),
+        QT_TRANSLATE_NOOP("ConfirmBatchDialog", "consecutive, from a random start"),
+    ),
+    SeedPolicy.fixed: (
+        QT_TRANSLATE_NOOP("ConfirmBatchDialog", "{seed} on every page"),
+        QT_TRANSLATE_NOOP("ConfirmBatchDialog", "one random seed on every page"),
+    ),
+    SeedPolicy.random: (
+        QT_TRANSLATE_NOOP("ConfirmBatchDialog", "a new random seed per page"),
+        QT_TRANSLATE_NOOP("ConfirmBatchDialog", "a new random seed per page"),
+    ),
 }
 
 
@@ -34,8 +43,8 @@ class ConfirmBatchDialog(QDialog):
         self.setWindowTitle(self.tr("Run Chapter Batch?"))
         self.proposal = proposal
         request, cost, settings = proposal.request, proposal.estimate, proposal.settings
-        price = format_price(proposal.billing, cost.per_job)
-        total_text = format_price(proposal.billing, cost.total)
+        price = price_text(proposal.billing, cost.per_job)
+        total_text = price_text(proposal.billing, cost.total)
 
         title = QLabel(self.tr("Run “{chapter}”?").format(chapter=request.chapter), self)
         heading = QFont(title.font())
@@ -55,7 +64,10 @@ class ConfirmBatchDialog(QDialog):
         )
         jobs = count_text(cost.jobs, self.tr("1 job"), self.tr("{n} jobs"))
         at_once = self.tr("up to {n} at a time").format(n=min(proposal.concurrency, cost.jobs))
-        form.addRow(self.tr("Jobs:"), QLabel(f"{results}: {jobs}, {at_once}", self))
+        jobs_text = self.tr("{results}: {jobs}, {at_once}").format(
+            results=results, jobs=jobs, at_once=at_once
+        )
+        form.addRow(self.tr("Jobs:"), QLabel(jobs_text, self))
         given, random = _POLICY[settings.seed_policy]
         seeds = given if settings.base_seed is not None else random
         form.addRow(self.tr("Seeds:"), QLabel(self.tr(seeds).format(seed=settings.base_seed), self))
@@ -70,8 +82,8 @@ class ConfirmBatchDialog(QDialog):
         if proposal.balance is not None:
             after = proposal.balance - cost.total
             balance = self.tr("{now} now, {after} after this batch").format(
-                now=format_price(proposal.billing, proposal.balance),
-                after=format_price(proposal.billing, max(0.0, after)),
+                now=price_text(proposal.billing, proposal.balance),
+                after=price_text(proposal.billing, max(0.0, after)),
             )
             label = self._wrapped(balance)
             if after < 0:
@@ -85,7 +97,7 @@ class ConfirmBatchDialog(QDialog):
         layout.addWidget(title)
         layout.addLayout(form)
         for reason in proposal.budget_reasons:
-            warning = self._wrapped("⚠ " + reason)
+            warning = self._wrapped("⚠ " + core_text(reason))
             warning.setObjectName("batchBudgetWarning")
             warning.setStyleSheet("color: #d08a1a;")
             layout.addWidget(warning)

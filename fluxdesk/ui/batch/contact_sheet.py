@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fluxdesk.core.api.pricing import format_credits
 from fluxdesk.core.batch import Batch, BatchView, PageStatus
 from fluxdesk.ui.batch.tiles import TILE_SIZE, BatchTilesModel, Tile, TileDelegate, status_text
+from fluxdesk.ui.i18n import credits_text
 from fluxdesk.ui.text import count_text
 
 
@@ -218,8 +218,9 @@ class ContactSheet(QDialog):
         ]
         for status in PageStatus:
             if count := view.count(status):
-                parts.append(f"{count} {status_text(status).lower()}")
-        parts.append(self.tr("spent {cost}").format(cost=format_credits(view.cost)))
+                status_name = status_text(status).lower()
+                parts.append(self.tr("{count} {status}").format(count=count, status=status_name))
+        parts.append(self.tr("spent {cost}").format(cost=credits_text(view.cost)))
         if view.batch.stopped:
             parts.append(self.tr("stopped"))
         return "  ·  ".join(parts)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,12 +32,15 @@ from fluxdesk.core.errors import InputError
 from fluxdesk.core.presets import Preset
 from fluxdesk.core.prompt_state import MAX_VARIATIONS, SEED_RANGE, PromptState
 from fluxdesk.ui.controllers.batch_work import NewBatch
+from fluxdesk.ui.i18n import core_text, preset_text
 from fluxdesk.ui.text import count_text
 
 _POLICY_TEXT = {
-    SeedPolicy.consecutive: "Consecutive: each page gets the next seeds",
-    SeedPolicy.fixed: "Fixed: the same seed on every page",
-    SeedPolicy.random: "Random: a new seed for each page",
+    SeedPolicy.consecutive: QT_TRANSLATE_NOOP(
+        "NewBatchDialog", "Consecutive: each page gets the next seeds"
+    ),
+    SeedPolicy.fixed: QT_TRANSLATE_NOOP("NewBatchDialog", "Fixed: the same seed on every page"),
+    SeedPolicy.random: QT_TRANSLATE_NOOP("NewBatchDialog", "Random: a new seed for each page"),
 }
 _CURRENT = "__panel__"
 
@@ -105,7 +108,7 @@ class NewBatchDialog(QDialog):
             self.tr("The prompt panel as it is ({model})").format(model=current.model), _CURRENT
         )
         for preset in self._presets.values():
-            self.task.addItem(preset.name, preset.id)
+            self.task.addItem(preset_text(preset.name), preset.id)
         if current.preset_id in self._presets:
             self.task.setCurrentIndex(self.task.findData(current.preset_id))
 
@@ -175,7 +178,7 @@ class NewBatchDialog(QDialog):
         try:
             self.add_paths(page_files(folder))
         except InputError as error:
-            self.show_error(error.user_message)
+            self.show_error(core_text(error.user_message))
             return
         if not self.chapter.text().strip():
             self.chapter.setText(folder.name)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,9 +23,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from fluxdesk.core.api.pricing import format_credits
 from fluxdesk.core.batch import BatchView, PageStatus, PageView
 from fluxdesk.core.history.records import JobRecord
+from fluxdesk.ui.i18n import core_text, credits_text, translate
 
 TILE_ROLE = Qt.ItemDataRole.UserRole + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -37,12 +37,12 @@ FOOTER = 20
 GAP = 6
 
 _STATUS_TEXT = {
-    PageStatus.pending: "Waiting",
-    PageStatus.running: "Running",
-    PageStatus.done: "To review",
-    PageStatus.accepted: "Accepted",
-    PageStatus.redo: "Redo asked",
-    PageStatus.failed: "Failed",
+    PageStatus.pending: QT_TRANSLATE_NOOP("BatchTiles", "Waiting"),
+    PageStatus.running: QT_TRANSLATE_NOOP("BatchTiles", "Running"),
+    PageStatus.done: QT_TRANSLATE_NOOP("BatchTiles", "To review"),
+    PageStatus.accepted: QT_TRANSLATE_NOOP("BatchTiles", "Accepted"),
+    PageStatus.redo: QT_TRANSLATE_NOOP("BatchTiles", "Redo asked"),
+    PageStatus.failed: QT_TRANSLATE_NOOP("BatchTiles", "Failed"),
 }
 STATUS_COLOUR = {
     PageStatus.pending: QColor("#8a8f98"),
@@ -56,7 +56,7 @@ _STAR = QColor("#e0a100")
 
 
 def status_text(status: PageStatus) -> str:
-    return QCoreApplication.translate("BatchTiles", _STATUS_TEXT[status])
+    return translate("BatchTiles", _STATUS_TEXT[status])
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +69,7 @@ class Tile:
     def label(self) -> str:
         status = self.view.status
         if self.stopped and status.needs_sending:
-            return QCoreApplication.translate("BatchTiles", "Not sent")
+            return translate("BatchTiles", "Not sent")
         return status_text(status)
 
     @property
@@ -134,7 +134,7 @@ class BatchTilesModel(QAbstractListModel):
         page = tile.view.page
         lines = [f"{page.name} ({page.source_name})", tile.label]
         if tile.view.message:
-            lines.append(tile.view.message)
+            lines.append(core_text(tile.view.message))
         return "\n".join(lines)
 
     def step(self, row: int, delta: int) -> None:
@@ -268,7 +268,7 @@ class TileDelegate(QStyledItemDelegate):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
         status = tile.view.status
-        text = tile.view.message if status is PageStatus.failed else tile.label
+        text = core_text(tile.view.message) if status is PageStatus.failed else tile.label
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(
             rect.adjusted(6, 6, -6, -6),
@@ -303,10 +303,12 @@ class TileDelegate(QStyledItemDelegate):
         painter.setFont(font)
         left = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
         right = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
-        cost = format_credits(round(view.cost, 3)).split(" (")[0] if view.cost else ""
+        cost = credits_text(round(view.cost, 3)).split(" (")[0] if view.cost else ""
         painter.drawText(rect, right, cost)
         room = rect.adjusted(0, 0, -painter.fontMetrics().horizontalAdvance(cost) - 8, 0)
-        text = f"seed {seed}" + (f" · run {page.run + 1}" if page.run else "")
+        text = self.tr("seed {seed}").format(seed=seed)
+        if page.run:
+            text += self.tr(" · run {n}").format(n=page.run + 1)
         painter.drawText(
             room,
             left,

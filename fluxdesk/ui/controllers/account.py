@@ -106,8 +106,8 @@ class AccountController(QObject):
         try:
             api = FluxApi(self.real_api_url(), key)
         except ConfigError as error:
-            self._address_problem = error.user_message
-            self.message.emit(error.user_message)
+            self._address_problem = core_text(error.user_message)
+            self.message.emit(self._address_problem)
             return None
         self._address_problem = None
         return api

@@ -45,6 +45,7 @@ from fluxdesk.ui.controllers.providers import ProvidersController
 from fluxdesk.ui.controllers.recovery import RecoveryController
 from fluxdesk.ui.controllers.spending import SpendingController
 from fluxdesk.ui.history_model import HistoryModel, JobRow
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.workers import JobRunner, TaskResult, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -168,7 +169,11 @@ class BatchController(QObject):
             self._busy.discard(key)
             if error is not None:  # e.g. the stored scan is damaged: not retried by itself
                 self._unstageable.add(key)
-                self.message.emit(f"{page.name}: {error.user_message}")
+                self.message.emit(
+                    self.tr("{page}: {problem}").format(
+                        page=page.name, problem=core_text(error.user_message)
+                    )
+                )
             return
         demo = self._providers.is_demo(provider.id)
         for job_id, job in batches.page_jobs(batch, page, main, provider, source="gui", demo=demo):
@@ -373,11 +378,12 @@ class BatchController(QObject):
         self.view_changed.emit(view)
 
     def _on_failed(self, result: TaskResult) -> None:
-        text = result.error.user_message if result.error else ""
+        english = result.error.user_message if result.error else ""
+        text = core_text(english)
         if result.kind == "propose":
             self.proposal_failed.emit(text)
             return
-        log.warning("batch task %s failed: %s", result.kind, text)
+        log.warning("batch task %s failed: %s", result.kind, english)
         if text:
             self.message.emit(text)
 

@@ -19,6 +19,7 @@ from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.imaging.thumbnails import ensure_thumbnail
 from fluxdesk.core.prompt_state import PromptState
 from fluxdesk.core.providers.base import Provider
+from fluxdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,9 @@ class BatchProposal:
 def price_batch(request: NewBatch, provider: Provider) -> tuple[NewBatch, BatchSettings, Estimate]:
     """Worker: the batch's settings, checked, and every job's price added up."""
     if not request.files:
-        raise InputError("Add the pages first: a folder, or some image files.")
+        raise InputError(
+            translate("BatchController", "Add the pages first: a folder, or some image files.")
+        )
     state = request.state
     template = state.requests(())[0]
     settings = BatchSettings(template, state.variations, request.seed_policy, request.base_seed)

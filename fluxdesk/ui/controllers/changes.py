@@ -19,6 +19,7 @@ from fluxdesk.core.imaging.load import load_image
 from fluxdesk.ui.canvas import CanvasView, CompareMode
 from fluxdesk.ui.changes.overlay import heat_image
 from fluxdesk.ui.controllers.canvas import CanvasController
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.workers import TaskResult, TaskRunner
 
 ANALYSED_MODES = (CompareMode.onion, CompareMode.changes)
@@ -110,7 +111,7 @@ class ChangesController(QObject):
     def _on_tasks_task_finished(self, result: TaskResult) -> None:
         if not result.ok:
             self._pending = None
-            self.failed.emit(result.error.user_message if result.error else "")
+            self.failed.emit(core_text(result.error.user_message) if result.error else "")
             return
         analysis: ChangeAnalysis | None = result.value
         if analysis is None:

@@ -16,7 +16,7 @@ from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.jobs import JobId
 from fluxdesk.ui.controllers.history import HistoryController
 from fluxdesk.ui.history_model import HistoryModel
-from fluxdesk.ui.i18n import core_text
+from fluxdesk.ui.i18n import core_text, translate
 from fluxdesk.ui.text import count_text
 from fluxdesk.ui.workers import TaskResult, TaskRunner
 
@@ -231,7 +231,7 @@ class _TrashCommand(QUndoCommand):
     """Entries already moved to the Trash: undo restores them, redo moves them again."""
 
     def __init__(self, edits: HistoryEditsController, ids: list[JobId]) -> None:
-        super().__init__(edits.tr("Move to Trash"))
+        super().__init__(translate("HistoryEditsController", "Move to Trash"))
         self._edits = edits
         self._ids = ids
         self._done = True  # pushed after the move: the first redo has nothing to do

@@ -43,6 +43,7 @@ from fluxdesk.ui.controllers.canvas import INPUT_KEY, CanvasController
 from fluxdesk.ui.controllers.generation import GenerationController, InputSource, PlannedJob
 from fluxdesk.ui.controllers.panels import PanelsController, decode_page, fingerprint
 from fluxdesk.ui.history_model import HistoryModel, JobRow
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.panels.state import PanelStatus
 from fluxdesk.ui.text import count_text
 from fluxdesk.ui.workers import JobRunner, TaskResult, TaskRunner
@@ -286,7 +287,7 @@ class PanelRunController(QObject):
         compose_run(self._store, tracked.run, tracked.results, job_id, page=page)
         record = self._store.get_job(job_id)
         if record is None:
-            raise FluxError("The composed page was saved but could not be read back.")
+            raise FluxError(self.tr("The composed page was saved but could not be read back."))
         seconds = time.perf_counter() - started
         return _Composed(tracked.run, record, len(tracked.results), seconds)
 
@@ -295,7 +296,7 @@ class PanelRunController(QObject):
     @Slot(object)
     def _on_tasks_task_finished(self, result: TaskResult) -> None:
         if not result.ok:
-            self.message.emit(result.error.user_message if result.error else "")
+            self.message.emit(core_text(result.error.user_message) if result.error else "")
             return
         if result.kind == "stage":
             staged: _Staged = result.value

@@ -24,6 +24,7 @@ from fluxdesk.core.panels.layouts import PageLayout, load_layout, page_fingerpri
 from fluxdesk.ui.canvas import CanvasView
 from fluxdesk.ui.controllers.canvas import INPUT_KEY
 from fluxdesk.ui.controllers.generation import GenerationController, InputSource
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.panels.state import PanelsState
 from fluxdesk.ui.text import count_text
 from fluxdesk.ui.workers import TaskResult, TaskRunner
@@ -193,7 +194,7 @@ class PanelsController(QObject):
             self._set_detecting(False)
         if not result.ok:
             if result.error is not None:
-                self.message.emit(result.error.user_message)
+                self.message.emit(core_text(result.error.user_message))
             return
         if result.kind == "load":
             self._on_loaded(result.value)

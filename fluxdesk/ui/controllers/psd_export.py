@@ -18,6 +18,7 @@ from fluxdesk.core.jobs import JobId
 from fluxdesk.core.layers.handoff import HandoffPlan, PsdSummary, export_layered_psd, plan_handoff
 from fluxdesk.ui.controllers.canvas import INPUT_KEY, CanvasController
 from fluxdesk.ui.controllers.generation import GenerationController
+from fluxdesk.ui.i18n import core_text, translate
 from fluxdesk.ui.layers.psd_dialog import PsdChoice, PsdExportDialog
 from fluxdesk.ui.printing import export_dialog
 from fluxdesk.ui.workers import ProgressTaskRunner, TaskResult
@@ -52,12 +53,18 @@ def find_page(store: HistoryStore, on_canvas: _OnCanvas) -> HandoffPlan:
         assert stored is not None
         pencils, name, folder = stored.path, f"page-{input_sha[:8]}", None
         notes = (
-            f"The original pencils are not open, so the copy sent to the model "
-            f"({stored.width}×{stored.height}) sets the page size. Open the scan first for "
-            "full resolution.",
+            translate(
+                "PsdExportController",
+                "The original pencils are not open, so the copy sent to the model "
+                "({width}×{height}) sets the page size. Open the scan first for full resolution.",
+            ).format(width=stored.width, height=stored.height),
         )
     else:
-        raise InputError("Open the page's pencils (or a result made from them) first.")
+        raise InputError(
+            translate(
+                "PsdExportController", "Open the page's pencils (or a result made from them) first."
+            )
+        )
     plan = plan_handoff(
         store,
         pencils,
@@ -171,7 +178,9 @@ class PsdExportController(QObject):
                 self._open(result.value)
             elif result.error is not None:
                 QMessageBox.information(
-                    self._anchor.window(), self.tr("Export Layered PSD"), result.error.user_message
+                    self._anchor.window(),
+                    self.tr("Export Layered PSD"),
+                    core_text(result.error.user_message),
                 )
             return
         self._task = None
@@ -195,10 +204,11 @@ class PsdExportController(QObject):
             if dialog is not None:
                 dialog.show_cancelled()
         elif result.error is not None:
+            text = core_text(result.error.user_message)
             if dialog is not None:
-                dialog.show_error(result.error.user_message)
+                dialog.show_error(text)
             else:
-                self.message.emit(result.error.user_message)
+                self.message.emit(text)
         if dialog is not None and not dialog.isVisible():
             self._on_dialog_finished(0)
 

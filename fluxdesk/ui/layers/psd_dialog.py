@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,11 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from fluxdesk.core.layers.handoff import HandoffPlan, LayerRole, LayerSource, stacking
+from fluxdesk.ui.i18n import core_text, translate
 from fluxdesk.ui.printing.export_dialog import RunDialog
 from fluxdesk.ui.prompt_panel.style import wrapped
 
 _NAME_LIMIT = 255  # a PSD layer name
-_ROLE_TEXT = {LayerRole.ink: "Ink (multiply)", LayerRole.flats: "Flats"}
+_ROLE_TEXT = {
+    LayerRole.ink: QT_TRANSLATE_NOOP("PsdExportDialog", "Ink (multiply)"),
+    LayerRole.flats: QT_TRANSLATE_NOOP("PsdExportDialog", "Flats"),
+}
 _INCLUDE, _NAME, _KIND, _SHOWN, _SIZE = range(5)
 
 
@@ -38,7 +42,7 @@ class PsdExportDialog(RunDialog):
     export_requested = Signal(object)  # PsdChoice
 
     def __init__(self, plan: HandoffPlan, path: Path, parent: QWidget) -> None:
-        super().__init__(parent.tr("Export Layered PSD"), path, parent)
+        super().__init__(translate("PsdExportDialog", "Export Layered PSD"), path, parent)
         self.setObjectName("psdExportDialog")
         self.setMinimumWidth(640)
         self.plan = plan
@@ -69,7 +73,7 @@ class PsdExportDialog(RunDialog):
         self.layout().insertWidget(1, self.table, 1)
         for note in plan.notes:
             label = wrapped()
-            label.setText(note)
+            label.setText(core_text(note))
             self.layout().insertWidget(2, label)
         self.dpi = QSpinBox(self)
         self.dpi.setObjectName("psdDpi")
@@ -95,7 +99,7 @@ class PsdExportDialog(RunDialog):
             if layer.role is LayerRole.pencils:
                 include.setFlags(Qt.ItemFlag.ItemIsUserCheckable)  # always in: it sets the page
             self.table.setItem(row, _INCLUDE, include)
-            name = QTableWidgetItem(layer.name)
+            name = QTableWidgetItem(core_text(layer.name))  # "Pencils" in the UI's language
             name.setFlags(Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(row, _NAME, name)
             if layer.role is LayerRole.pencils:
@@ -122,7 +126,8 @@ class PsdExportDialog(RunDialog):
     def _read(self) -> None:
         """The table's edits back into the layer list."""
         for row, layer in enumerate(self._layers):
-            name = (self.table.item(row, _NAME).text().strip() or layer.name)[:_NAME_LIMIT]
+            typed = self.table.item(row, _NAME).text().strip()
+            name = (typed or core_text(layer.name))[:_NAME_LIMIT]
             visible = self.table.item(row, _SHOWN).checkState() == Qt.CheckState.Checked
             role = layer.role
             combo = self.table.cellWidget(row, _KIND)

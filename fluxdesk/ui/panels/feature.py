@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -18,6 +18,7 @@ from fluxdesk.ui.canvas.tools.palette import ToolId
 from fluxdesk.ui.controllers.canvas import CanvasController
 from fluxdesk.ui.controllers.panel_runs import PanelRunController
 from fluxdesk.ui.controllers.panels import PanelsController
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.panels.options import PanelOptions
 from fluxdesk.ui.panels.overlay import PanelsOverlay
 from fluxdesk.ui.panels.tool import PanelMode, PanelsTool
@@ -28,8 +29,8 @@ if TYPE_CHECKING:  # the window imports this module
     from fluxdesk.ui.main_window import Parts
 
 _DIRECTIONS = {
-    ReadingDirection.right_to_left: "Right to Left (Manga)",
-    ReadingDirection.left_to_right: "Left to Right (Comics)",
+    ReadingDirection.right_to_left: QT_TRANSLATE_NOOP("PanelsFeature", "Right to Left (Manga)"),
+    ReadingDirection.left_to_right: QT_TRANSLATE_NOOP("PanelsFeature", "Left to Right (Comics)"),
 }
 
 
@@ -67,21 +68,21 @@ class PanelsFeature(QObject):
 
     def _build_actions(self, window: QMainWindow, tool_action: QAction) -> None:
         def action(text: str, shortcut: str | None = None) -> QAction:
-            made = QAction(self.tr(text), window)
+            made = QAction(text, window)
             if shortcut:
                 made.setShortcut(QKeySequence(shortcut))
             window.addAction(made)
             return made
 
-        self.detect_action = action("&Detect Panels", "Ctrl+Shift+D")
-        self.merge_action = action("&Merge Selected Panels", "Ctrl+G")
-        self.delete_action = action("De&lete Selected Panels")
-        self.run_all_action = action("&Run on All Panels", "Ctrl+Shift+Return")
-        self.run_selected_action = action("R&edo Selected Panels", "Ctrl+Shift+R")
+        self.detect_action = action(self.tr("&Detect Panels"), "Ctrl+Shift+D")
+        self.merge_action = action(self.tr("&Merge Selected Panels"), "Ctrl+G")
+        self.delete_action = action(self.tr("De&lete Selected Panels"))
+        self.run_all_action = action(self.tr("&Run on All Panels"), "Ctrl+Shift+Return")
+        self.run_selected_action = action(self.tr("R&edo Selected Panels"), "Ctrl+Shift+R")
         self.direction_group = QActionGroup(window)
         self.direction_actions: dict[ReadingDirection, QAction] = {}
         for direction, text in _DIRECTIONS.items():
-            made = action(text)
+            made = action(self.tr(text))
             made.setCheckable(True)
             made.setData(str(direction))
             self.direction_group.addAction(made)
@@ -140,7 +141,7 @@ class PanelsFeature(QObject):
         try:
             merged = merge_panels(self.state.panels(), self.state.selected_ids())
         except InputError as error:
-            self.message.emit(error.user_message)
+            self.message.emit(core_text(error.user_message))
             return
         self.state.apply(merged, self.tr("Merge panels"))
         self.state.select([max(panel.id for panel in merged)])

@@ -139,7 +139,7 @@ class PanelsState(QObject):
     def set_direction(self, direction: ReadingDirection) -> None:
         """Reads the page the other way: the panels are numbered again (undoable)."""
         if direction is not self._direction:
-            self.apply(order_panels(self._panels, direction), "Reading order", direction)
+            self.apply(order_panels(self._panels, direction), self.tr("Reading order"), direction)
 
     def select(self, ids: Iterable[int], pick: Pick = Pick.replace) -> None:
         chosen = frozenset(ids)

@@ -31,6 +31,7 @@ from fluxdesk.core.panels import Panel, add_panel, move_vertex, remove_panel, sp
 from fluxdesk.core.regions import Polygon
 from fluxdesk.ui.canvas.overlay import CanvasTool
 from fluxdesk.ui.canvas.tools import look
+from fluxdesk.ui.i18n import core_text
 from fluxdesk.ui.panels.state import PanelsState, Pick
 
 MIN_DRAG_PX = 4.0  # widget px: less is a click
@@ -276,7 +277,7 @@ class PanelsTool(CanvasTool):
         try:
             split = split_panel(panels, target.id, line, 0.0, self.state.direction())
         except InputError as error:
-            self.message.emit(error.user_message)
+            self.message.emit(core_text(error.user_message))
             return
         self.state.apply(split, self.tr("Split panel"))
         new = {p.id for p in split} - {p.id for p in panels}
@@ -312,7 +313,7 @@ class PanelsTool(CanvasTool):
                 self.state.panels(), polygon, self.state.border_px(), self.state.direction()
             )
         except InputError as error:
-            self.message.emit(error.user_message)
+            self.message.emit(core_text(error.user_message))
             return
         self.state.apply(panels, self.tr("Draw panel"))
         self.state.select([max(p.id for p in panels)])

@@ -4,6 +4,7 @@ locale unless Settings says otherwise, and core messages translated by template.
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 from pathlib import Path
 from xml.etree import ElementTree
@@ -61,6 +62,15 @@ def test_every_entry_is_translated_with_its_placeholders() -> None:
         if sorted(PLACEHOLDERS.findall(s)) != sorted(PLACEHOLDERS.findall(text))
     ]
     assert broken == []
+
+
+def test_the_translation_file_has_every_text_of_the_sources() -> None:
+    """New or changed UI text must be extracted (and then translated) before it lands."""
+    script = Path(__file__).parents[3] / "packaging" / "update_translations.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_the_compiled_translations_are_committed() -> None:

@@ -1,5 +1,7 @@
 """The main window and its dialogs in Japanese (and English): translated, and no text clipped at
-the default size. Set FLUXDESK_SCREENSHOTS=/some/folder to keep the screenshots (ja_*.png)."""
+the default size; the Panels tool bar, the Changes dock, the chapter batch (New Batch, the
+confirmation, the contact sheet) and the layered PSD export too. Set
+FLUXDESK_SCREENSHOTS=/some/folder to keep the screenshots (ja_*.png)."""
 
 from __future__ import annotations
 
@@ -8,11 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from batch_helpers import make_pages
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 from text_clipping import clipped_texts
 
+from fluxdesk.core.batch import PageStatus
 from fluxdesk.core.jobs import JobState
 from fluxdesk.core.prompt_state import PromptState
 from fluxdesk.emulator import EmulatorServer
@@ -91,14 +95,17 @@ def test_window_in_each_language_fits(
     _save(window, language, "3_comparing")
 
 
-def _check_dialog(qtbot: QtBot, dialog: QWidget, language: str, name: str) -> None:
+def _check_dialog(
+    qtbot: QtBot, dialog: QWidget, language: str, name: str, *, close: bool = True
+) -> None:
     dialog.show()
     qtbot.waitExposed(dialog)
     # The offscreen screen is 800 px tall; a dialog opens at its size hint on a real one.
     dialog.resize(dialog.sizeHint().expandedTo(dialog.size()).boundedTo(SCREEN))
     _assert_fits(qtbot, dialog)
     _save(dialog, language, name)
-    dialog.close()
+    if close:
+        dialog.close()
 
 
 def test_dialogs_and_panels_in_each_language_fit(
@@ -135,3 +142,75 @@ def test_dialogs_and_panels_in_each_language_fit(
     window.history_dock.findChild(QToolButton, "historyView_grid").click()
     _assert_fits(qtbot, window)
     _save(window, language, "11_history_grid")
+
+
+def test_panels_batch_and_psd_in_each_language_fit(
+    language: str, qtbot: QtBot, quick_studio: Built, pencils_file: Path, tmp_path: Path
+) -> None:
+    built = quick_studio
+    window, parts = built.window, built.parts
+    japanese = language == JAPANESE
+    with qtbot.waitSignal(parts.generation.input_staged, timeout=10_000):
+        window.canvas_control.open_paths([pencils_file])
+    state = PromptState("flux-kontext-pro", "Ink these pencils: clean black lines", {}, 5, 1)
+    with qtbot.waitSignal(parts.generation.jobs_started, timeout=5000) as started:
+        window.prompt_panel.set_state(state)
+        window.prompt_panel.generate()
+    (job_id,) = started.args[0]
+    model = parts.history_model
+    qtbot.waitUntil(lambda: model.row_for(job_id).state is JobState.succeeded, timeout=10_000)  # type: ignore[union-attr]
+    window.canvas_control.show_job(job_id)
+
+    # The Panels tool over the result, with the page's panels found.
+    panels = window.panels
+    with qtbot.waitSignal(panels.controller.detected, timeout=10_000):
+        panels.detect()
+    assert panels.options.isVisible()
+    assert panels.options.run_all_button.text() == ("すべて実行" if japanese else "Run all")
+    qtbot.waitUntil(window.canvas.is_sharp, timeout=10_000)
+    _assert_fits(qtbot, window)
+    _save(window, language, "12_panels")
+
+    # What moved: the Changes dock beside History.
+    window.canvas.set_compare_mode(CompareMode.changes)
+    status = window.changes.panel.status
+    busy = "結果を下書きに位置合わせしています…" if japanese else "Registering the result"
+    qtbot.waitUntil(lambda: bool(status.text()) and busy not in status.text(), timeout=10_000)
+    _assert_fits(qtbot, window)
+    _save(window, language, "13_changes")
+    window.canvas.set_compare_mode(CompareMode.off)
+
+    # A chapter batch: New Batch, its priced confirmation, the contact sheet with its pages.
+    tools = built.batch
+    assert tools is not None
+    qtbot.waitUntil(lambda: tools._parts.tools.presets.library().presets != (), timeout=5000)
+    sheet = tools.open_sheet()
+    dialog = tools.open_new_batch()
+    dialog.add_folder_pages(make_pages(tmp_path / "Chapter 5", 3))
+    dialog.task.setCurrentIndex(dialog.task.findData("ink-bw-print"))
+    assert dialog.windowTitle() == ("新しい話の一括処理" if japanese else "New Chapter Batch")
+    _check_dialog(qtbot, dialog, language, "14_new_batch", close=False)
+    dialog.continue_button.click()
+    qtbot.waitUntil(lambda: tools.confirm_dialog is not None, timeout=5000)
+    confirm = tools.confirm_dialog
+    assert confirm is not None
+    _check_dialog(qtbot, confirm, language, "15_confirm_batch", close=False)
+    confirm.run_button.click()
+    qtbot.waitUntil(
+        lambda: (view := tools.controller.view()) is not None and view.count(PageStatus.done) == 3,
+        timeout=20_000,
+    )
+    _check_dialog(qtbot, sheet, language, "16_contact_sheet")
+
+    # File > Export Layered PSD… for the starred result.
+    parts.history_edits.set_starred([job_id], True)
+    qtbot.waitUntil(lambda: model.row_for(job_id).starred, timeout=5000)  # type: ignore[union-attr]
+    window.actions_.export_psd.trigger()
+    psd = tools.psd
+    qtbot.waitUntil(lambda: psd.dialog() is not None, timeout=10_000)
+    export = psd.dialog()
+    assert export is not None
+    assert export.windowTitle() == (
+        "レイヤー付きPSDを書き出し" if japanese else "Export Layered PSD"
+    )
+    _check_dialog(qtbot, export, language, "17_psd_export")

@@ -175,9 +175,9 @@ class ComfyProvider:
     def _raise_for_account(self, response: requests.Response) -> None:
         if response.status_code in (401, 403):
             hint = (
-                "Check the token in Settings."
+                Message("Check the token in Settings.")
                 if self._token
-                else "This server wants a token: add it in Settings."
+                else Message("This server wants a token: add it in Settings.")
             )
             raise AuthError(
                 Message(
@@ -273,14 +273,15 @@ class ComfyProvider:
             timeouts=self._timeouts,
             retry=self.retry,
             cancel=cancel,
-            uncertain=(
+            uncertain=Message(
                 "The connection broke after the workflow was sent, so the ComfyUI server may or "
                 "may not have queued it. FluxDesk will not send it again by itself; look at the "
                 "server's queue before retrying."
             ),
-            unreachable=(
-                f"Can't reach the ComfyUI server at {urlsplit(url).netloc}. Check that it is "
-                "running and the address in Settings; nothing was sent."
+            unreachable=Message(
+                "Can't reach the ComfyUI server at {host}. Check that it is "
+                "running and the address in Settings; nothing was sent.",
+                host=urlsplit(url).netloc,
             ),
             rate_limited=self._rate_limited,
         )

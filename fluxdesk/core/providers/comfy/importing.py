@@ -100,7 +100,9 @@ def save_workflow(folder: Path, workflow: Workflow) -> Workflow:
             durable=False,
         )
     except OSError as exc:
-        raise StorageError(f"The workflow could not be saved ({exc}).") from exc
+        raise StorageError(
+            Message("The workflow could not be saved ({reason}).", reason=str(exc))
+        ) from exc
     return Workflow(
         workflow.id,
         workflow.label,

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from fluxdesk.core.api.hosts import is_loopback
 from fluxdesk.core.errors import ConfigError
+from fluxdesk.core.messages import Message
 
 
 def normalize_server_url(url: str, has_token: bool) -> str:
@@ -15,14 +16,21 @@ def normalize_server_url(url: str, has_token: bool) -> str:
     text = url.strip().rstrip("/")
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(f"'{url}' is not a server address (expected http://host:8188).")
+        raise ConfigError(
+            Message("'{url}' is not a server address (expected http://host:8188).", url=url)
+        )
     if parts.scheme == "http" and has_token and not is_loopback(parts.hostname):
         raise ConfigError(
-            f"Refusing plain http for {parts.hostname} with a token: it would travel "
-            "unencrypted. Use the server's https address."
+            Message(
+                "Refusing plain http for {host} with a token: it would travel "
+                "unencrypted. Use the server's https address.",
+                host=parts.hostname,
+            )
         )
     if parts.query or parts.fragment:
-        raise ConfigError(f"'{url}' is not a server address (no query or fragment allowed).")
+        raise ConfigError(
+            Message("'{url}' is not a server address (no query or fragment allowed).", url=url)
+        )
     return text
 
 

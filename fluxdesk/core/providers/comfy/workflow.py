@@ -70,7 +70,7 @@ def parse_graph(data: Any) -> Graph:
     if not isinstance(data, dict) or not data:
         raise InputError("The workflow file holds no nodes.")
     if len(data) > MAX_NODES:
-        raise InputError(f"The workflow has more than {MAX_NODES} nodes.")
+        raise InputError(Message("The workflow has more than {limit} nodes.", limit=MAX_NODES))
     graph: Graph = {}
     for node_id, node in data.items():
         if (
@@ -78,28 +78,46 @@ def parse_graph(data: Any) -> Graph:
             or not isinstance(node.get("class_type"), str)
             or not isinstance(node.get("inputs", {}), dict)
         ):
-            raise InputError(f"Node {node_id} of the workflow is not an API-format node.")
+            raise InputError(
+                Message("Node {node} of the workflow is not an API-format node.", node=node_id)
+            )
         graph[str(node_id)] = {"class_type": node["class_type"], "inputs": dict(node["inputs"])}
         if isinstance(node.get("_meta"), dict):
             graph[str(node_id)]["_meta"] = dict(node["_meta"])
     for node_id, node in graph.items():
         for name, value in node["inputs"].items():
             if _is_link(value) and value[0] not in graph:
-                raise InputError(f"Node {node_id} input '{name}' links to a missing node.")
+                raise InputError(
+                    Message(
+                        "Node {node} input '{name}' links to a missing node.",
+                        node=node_id,
+                        name=name,
+                    )
+                )
     return graph
 
 
 def read_json_file(path: Path) -> Any:
     try:
         if path.stat().st_size > MAX_WORKFLOW_BYTES:
-            raise InputError(f"{path.name} is too large to be a workflow.")
+            raise InputError(Message("{name} is too large to be a workflow.", name=path.name))
         return json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise InputError(f"{path.name} could not be read ({exc.strerror or exc}).") from None
+        raise InputError(
+            Message(
+                "{name} could not be read ({reason}).",
+                name=path.name,
+                reason=exc.strerror or str(exc),
+            )
+        ) from None
     except ValueError as exc:
-        raise InputError(f"{path.name} is not valid JSON ({exc}).") from None
+        raise InputError(
+            Message("{name} is not valid JSON ({reason}).", name=path.name, reason=str(exc))
+        ) from None
     except RecursionError:
-        raise InputError(f"{path.name} is nested too deeply to be a workflow.") from None
+        raise InputError(
+            Message("{name} is nested too deeply to be a workflow.", name=path.name)
+        ) from None
 
 
 def literal_inputs(graph: Graph) -> list[NodeInput]:
@@ -241,12 +259,19 @@ def _bypass(graph: Graph, node_id: str) -> None:
 
 def _node_input(value: Any, graph: Graph, role: str) -> NodeInput:
     if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
-        raise InputError(f"The mapping for '{role}' must be [node id, input name].")
+        raise InputError(
+            Message("The mapping for '{role}' must be [node id, input name].", role=role)
+        )
     node_id, name = value
     if node_id not in graph or name not in graph[node_id]["inputs"]:
         raise InputError(
-            f"The mapping for '{role}' names node {node_id} input '{name}', which "
-            "the workflow does not have."
+            Message(
+                "The mapping for '{role}' names node {node} input '{name}', which "
+                "the workflow does not have.",
+                role=role,
+                node=node_id,
+                name=name,
+            )
         )
     return node_id, name
 
@@ -256,7 +281,9 @@ def parse_mapping(data: Any, graph: Graph) -> dict[str, NodeInput]:
         raise InputError("The workflow's mapping is not a JSON object.")
     unknown = sorted(set(data) - set(ROLES))
     if unknown:
-        raise InputError(f"The mapping names unknown settings: {', '.join(unknown)}.")
+        raise InputError(
+            Message("The mapping names unknown settings: {names}.", names=", ".join(unknown))
+        )
     return {role: _node_input(value, graph, role) for role, value in data.items()}
 
 
@@ -271,11 +298,17 @@ def load_workflow(graph_path: Path, *, builtin: bool = False) -> Workflow:
     graph = parse_graph(read_json_file(graph_path))
     meta = read_json_file(mapping_path)
     if not isinstance(meta, dict):
-        raise InputError(f"{mapping_path.name} is not a JSON object.")
+        raise InputError(Message("{name} is not a JSON object.", name=mapping_path.name))
     try:
         family = Family(meta.get("family") or "flux1")
     except ValueError:
-        raise InputError(f"{mapping_path.name}: unknown family {meta.get('family')!r}.") from None
+        raise InputError(
+            Message(
+                "{name}: unknown family {family}.",
+                name=mapping_path.name,
+                family=repr(meta.get("family")),
+            )
+        ) from None
     stands_for = meta.get("stands_for") or []
     return Workflow(
         id=str(meta.get("id") or slug(graph_path.stem)),

@@ -144,14 +144,14 @@ FAL_MODELS: tuple[FalModel, ...] = (
         "FLUX.1 Kontext [pro]",
         "fal-ai/flux-pro/kontext",
         4,
-        "Kontext on fal.ai: edits an image by instruction (inking, clean-up, redraws).",
+        Message("Kontext on fal.ai: edits an image by instruction (inking, clean-up, redraws)."),
     ),
     _kontext(
         "flux-kontext-max",
         "FLUX.1 Kontext [max]",
         "fal-ai/flux-pro/kontext/max",
         8,
-        "Kontext [max] on fal.ai: the best prompt following and typography.",
+        Message("Kontext [max] on fal.ai: the best prompt following and typography."),
     ),
     FalModel(
         ModelSpec(

@@ -226,14 +226,15 @@ class FalProvider(KeyedClient):
             timeouts=self._timeouts,
             retry=self.retry,
             cancel=cancel,
-            uncertain=(
+            uncertain=Message(
                 "The connection broke after the job was sent to fal.ai, so it may or may not be "
                 "running (and billed). FluxDesk will not send it again by itself; check your "
                 "fal.ai dashboard before retrying."
             ),
-            unreachable=(
-                f"Can't reach fal.ai at {urlsplit(url).netloc}. Check your internet connection; "
-                "nothing was sent or billed."
+            unreachable=Message(
+                "Can't reach fal.ai at {host}. Check your internet connection; "
+                "nothing was sent or billed.",
+                host=urlsplit(url).netloc,
             ),
             rate_limited=self._rate_limited,
         )
