@@ -116,6 +116,9 @@ class PageView:
     jobs: tuple[JobRecord, ...] = ()
     run_of: tuple[int, ...] = ()  # the run of each job in `jobs`
     others: tuple[JobRecord, ...] = ()
+    # This window is still sending the run: a variation may wait for a worker and not be
+    # recorded yet, so the ones already back do not make the page done.
+    in_flight: bool = False
 
     @property
     def current(self) -> tuple[JobRecord, ...]:
@@ -128,7 +131,7 @@ class PageView:
         if self.page.accepted_job is not None:
             return PageStatus.accepted
         current = self.current
-        if any(not job.state.is_terminal for job in current):
+        if self.in_flight or any(not job.state.is_terminal for job in current):
             return PageStatus.running
         if any(job.result is not None for job in current):
             return PageStatus.done

@@ -374,6 +374,13 @@ class BatchController(QObject):
 
     def _show_view(self, view: BatchView) -> None:
         self._shown = view.batch.id
+        pages = tuple(
+            dataclasses.replace(page, in_flight=True)
+            if (view.batch.id, page.page.position, page.page.run) in self._busy
+            else page
+            for page in view.pages
+        )
+        view = dataclasses.replace(view, pages=pages)
         self._view = view
         self.view_changed.emit(view)
 

@@ -3,6 +3,7 @@ status derived from its jobs, accept and redo, ownership after a crash, and a re
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import threading
 from pathlib import Path
@@ -131,6 +132,8 @@ def test_status_follows_the_jobs(store, tmp_path: Path) -> None:
     page = read_batch(store, batch.id).page(0)
     assert page.status is PageStatus.done and page.pick is not None and page.pick.id == first
     assert page.cost == 4.0  # the moderated one is refunded
+    # A window still sending the run (a variation not recorded yet) keeps the page running.
+    assert dataclasses.replace(page, in_flight=True).status is PageStatus.running
 
     failed = record_job(store, batch.id, 1, 0, 3)
     store.mark_ended(failed, JobState.failed, "error", "The server failed.")
