@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
 from PIL import Image
 
@@ -49,6 +48,8 @@ def change_map(
     Works at ~2000 px and scales the heat map up to the pencils' size. Blocking; call from a
     worker thread (about 0.4 s for a 26 MP page).
     """
+    import cv2
+
     k = min(1.0, work_long_side / max(pencils.size))
     size = (round(pencils.width * k), round(pencils.height * k))
     gray = pencils if pencils.mode == "L" else pencils.convert("L")
@@ -71,6 +72,8 @@ def change_map(
 
 def _lines(gray: np.ndarray) -> np.ndarray:
     """Dark strokes as a bool map (Otsu on a lightly blurred page)."""
+    import cv2
+
     soft = cv2.GaussianBlur(gray, (0, 0), 1.0)
     _, lines = cv2.threshold(soft, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     dark, light = soft[lines > 0], soft[lines == 0]
@@ -82,6 +85,8 @@ def _lines(gray: np.ndarray) -> np.ndarray:
 def _strays(lines: np.ndarray, other: np.ndarray, tolerance: float) -> np.ndarray:
     """Per line pixel of `lines`: 0 within `tolerance` of a line of `other`, rising to 1 at
     twice that distance (float32)."""
+    import cv2
+
     if not other.any():
         return lines.astype(np.float32)
     distance = cv2.distanceTransform(np.where(other, 0, 255).astype(np.uint8), cv2.DIST_L2, 5)
@@ -97,6 +102,8 @@ def _coverage(
     margin: int,
 ) -> np.ndarray:
     """1.0 where the registered result covers the work grid (less `margin`), else 0."""
+    import cv2
+
     size = (round(pencils_size[0] * k), round(pencils_size[1] * k))
     ones = np.ones((result_size[1], result_size[0]), np.uint8)
     matrix = registration.matrix(result_size, pencils_size, k)
@@ -105,6 +112,8 @@ def _coverage(
 
 
 def _disc(radius: int) -> np.ndarray:
+    import cv2
+
     return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
 
 
@@ -118,6 +127,8 @@ def _hotspots(
 ) -> tuple[Hotspot, ...]:
     """Hot blobs within `group` work px of each other form one hotspot (both sides of a moved
     eye are one change), boxed tightly around their hot pixels."""
+    import cv2
+
     hot = (heat >= HOT_LEVEL).astype(np.uint8)
     count, labels = cv2.connectedComponents(cv2.dilate(hot, _disc(group)), connectivity=8)
     labels = np.where(hot > 0, labels, 0)

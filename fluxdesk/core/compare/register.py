@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
 from PIL import Image
 
@@ -130,6 +129,8 @@ def _fit(data: np.ndarray) -> tuple[float, float, float]:
 
 def _warp(image: np.ndarray, scale: float, shift: tuple[float, float]) -> np.ndarray:
     """`image` under ``p = c + scale (n - c) + shift`` (c the centre), same size."""
+    import cv2
+
     height, width = image.shape
     cx, cy = width / 2 - 0.5, height / 2 - 0.5  # the centre in cv2's pixel-centre coordinates
     matrix = np.array(
@@ -146,6 +147,8 @@ def align(
 ) -> Image.Image:
     """The result resampled onto the pencils' pixel grid (times `out_scale`), paper-white where
     it does not reach. Keeps the result's mode (L or RGB). Blocking; call from a worker."""
+    import cv2
+
     size = (round(pencils_size[0] * out_scale), round(pencils_size[1] * out_scale))
     source = result if result.mode in ("L", "RGB") else result.convert("RGB")
     matrix = registration.matrix(result.size, pencils_size, out_scale)
@@ -167,6 +170,8 @@ def onion_skin(
 ) -> Image.Image:
     """Pencils and registered result as two tinted inks multiplied on white (RGB): lines in
     both look dark, lines only in one show its colour. Blocking; call from a worker thread."""
+    import cv2
+
     size = (round(pencils.width * out_scale), round(pencils.height * out_scale))
     under = np.asarray(_gray(pencils, size))
     over = np.asarray(align(result.convert("L"), pencils.size, registration, out_scale))
@@ -190,5 +195,7 @@ def _gray(image: Image.Image, size: tuple[int, int]) -> np.ndarray:
 
 def _edges(gray: np.ndarray) -> np.ndarray:
     """Gradient magnitude: pencil strokes and inked lines share their edges, not their tone."""
+    import cv2
+
     soft = cv2.GaussianBlur(gray.astype(np.float32), (0, 0), 1.0)
     return cv2.magnitude(cv2.Sobel(soft, cv2.CV_32F, 1, 0), cv2.Sobel(soft, cv2.CV_32F, 0, 1))

@@ -19,8 +19,6 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
-from psd_tools import PSDImage
-
 from fluxdesk.core.errors import InputError, StorageError
 from fluxdesk.core.history.records import JOB_SELECT, JobRecord, record_from_row
 from fluxdesk.core.history.store import HistoryStore
@@ -196,6 +194,8 @@ def build_layers(
 def verify_psd(path: Path, expected: Sequence[Layer]) -> None:
     """Reads the file back: its size, every layer's name, order, size and visibility, and
     every layer's pixels and the composite decode (about a second for a 600 dpi page)."""
+    from psd_tools import PSDImage
+
     try:
         psd = PSDImage.open(path)
         # One image at a time (each is ~80 MB at 600 dpi); None (no pixels) fails here too.

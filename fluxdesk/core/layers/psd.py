@@ -17,18 +17,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from PIL import Image, ImageChops
-from psd_tools import PSDImage
-from psd_tools.api.layers import PixelLayer
-from psd_tools.constants import BlendMode as PsdBlend
-from psd_tools.constants import Compression, Resource
-from psd_tools.psd.image_resources import ImageResource, ResoulutionInfo
 
 from fluxdesk.core.errors import InputError, StorageError
 from fluxdesk.core.messages import Message
 from fluxdesk.core.printing.files import storage_error
+
+if TYPE_CHECKING:  # psd-tools is imported when a PSD is written (0.1 s off the app's start)
+    from psd_tools import PSDImage
+    from psd_tools.constants import BlendMode as PsdBlend
 
 MAX_SIDE = 30_000  # the PSD format's limit (PSB goes further; no artist's page needs it)
 _NAME_LIMIT = 255
@@ -41,7 +40,10 @@ class BlendMode(StrEnum):
     multiply = "multiply"  # ink over flats, flats under ink
 
 
-_PSD_BLEND = {BlendMode.normal: PsdBlend.NORMAL, BlendMode.multiply: PsdBlend.MULTIPLY}
+def _psd_blend(mode: BlendMode) -> PsdBlend:
+    from psd_tools.constants import BlendMode as PsdBlend
+
+    return {BlendMode.normal: PsdBlend.NORMAL, BlendMode.multiply: PsdBlend.MULTIPLY}[mode]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,10 @@ def write_psd(
     `overwrite`) or cannot be written; a failed write leaves no partial file.
     Blocking; call from a worker thread (seconds for a 600 dpi page).
     """
+    from psd_tools import PSDImage
+    from psd_tools.constants import Compression, Resource
+    from psd_tools.psd.image_resources import ImageResource, ResoulutionInfo
+
     mode = _document_mode(layers)
     document = PSDImage.new(mode, layers[0].image.size, color=255 if mode == "L" else (255,) * 3)
     # Our flattened page becomes the file's merged image, and the record is written directly:
@@ -134,11 +140,14 @@ def _document_mode(layers: Sequence[Layer]) -> str:
 def _add_layer(document: PSDImage, layer: Layer) -> None:
     # frompil converts to the document's mode itself. It writes the name as MacRoman and fails
     # on Japanese; the name setter also stores the Unicode name Photoshop and CLIP STUDIO read.
+    from psd_tools.api.layers import PixelLayer
+    from psd_tools.constants import Compression
+
     pixel = PixelLayer.frompil(layer.image, document, name="layer", compression=Compression.RLE)
     pixel.name = layer.name[:_NAME_LIMIT] or "Layer"
     pixel.visible = layer.visible
     pixel.opacity = _opacity_byte(layer.opacity)
-    pixel.blend_mode = _PSD_BLEND[layer.blend]
+    pixel.blend_mode = _psd_blend(layer.blend)
 
 
 def _opacity_byte(opacity: float) -> int:

@@ -17,7 +17,6 @@ Limits: a balloon or figure that crosses a gutter joins the two panels (split it
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 from PIL import Image
 
@@ -71,6 +70,8 @@ def detect_panels(
 
 def _piece_outlines(ink: np.ndarray, min_area: float) -> list[np.ndarray]:
     """Simplified convex outlines (small px) of every non-gutter piece of at least `min_area`."""
+    import cv2
+
     paper = (~ink).astype(np.uint8)
     # 4-connectivity: a one-pixel diagonal frame line must not let the gutters leak in.
     _, labels = cv2.connectedComponents(paper, connectivity=4)
@@ -88,6 +89,8 @@ def _piece_outlines(ink: np.ndarray, min_area: float) -> list[np.ndarray]:
 
 def _simplify(hull: np.ndarray) -> np.ndarray:
     """The fewest-vertex Douglas-Peucker outline that still covers the hull."""
+    import cv2
+
     area = cv2.contourArea(hull)
     perimeter = cv2.arcLength(hull, True)
     best = hull
@@ -113,6 +116,8 @@ def _to_page(outline: np.ndarray, sx: float, sy: float, size: tuple[int, int]) -
 
 def _drop_nested(found: list[tuple[Polygon, float]]) -> list[tuple[Polygon, float]]:
     """Drops pieces lying mostly inside a bigger panel (art cut off by a broken frame)."""
+    import cv2
+
     shapes = [np.array(polygon.points, np.float32) for polygon, _ in found]
     areas = [polygon.area for polygon, _ in found]
     kept = []

@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-import cv2
 import numpy as np
 
 from fluxdesk.core.errors import InputError
@@ -53,6 +52,8 @@ def split_panel(
 
 def merge_panels(panels: Sequence[Panel], panel_ids: Iterable[int]) -> list[Panel]:
     """One panel covering the given ones (their convex hull), at the first one's place."""
+    import cv2
+
     ids = list(dict.fromkeys(panel_ids))
     if len(ids) < 2:
         raise InputError("Pick at least two panels to merge.")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
 
 from fluxdesk.core.regions.geometry import Point, Polygon
@@ -106,6 +105,8 @@ def _fit_edge(
     max_border_px: float,
 ) -> tuple[tuple[Point, Point] | None, list[float]]:
     """A line through the outer edge of the frame along an edge, and frame thickness samples."""
+    import cv2
+
     (x0, y0), (x1, y1) = start, end
     length = math.hypot(x1 - x0, y1 - y0)
     if length < 8:

@@ -13,7 +13,6 @@ from enum import StrEnum
 
 import numpy as np
 from PIL import Image, ImageFilter
-from scipy import ndimage
 
 _EIGHT_CONNECTED = np.ones((3, 3), dtype=bool)  # diagonal ink pixels belong to one stroke
 
@@ -78,6 +77,8 @@ def ink_mask(image: Image.Image, threshold: int | None = None) -> np.ndarray:
 
 def remove_small(mask: np.ndarray, min_pixels: int, *, eight_connected: bool = True) -> np.ndarray:
     """``mask`` without its connected parts of fewer than ``min_pixels`` pixels."""
+    from scipy import ndimage
+
     if min_pixels <= 1 or not mask.any():
         return mask
     labels, _ = ndimage.label(mask, structure=_EIGHT_CONNECTED if eight_connected else None)

@@ -21,7 +21,6 @@ from enum import StrEnum
 
 import numpy as np
 from PIL import Image
-from scipy import ndimage
 
 from fluxdesk.core.messages import Message
 from fluxdesk.core.printing.finishing import ColorMode, grey_mask, ink_mask
@@ -187,6 +186,8 @@ def _disk(diameter: int) -> np.ndarray:
 def _thin_lines(ink: np.ndarray, min_px: float, min_mm: float) -> Finding | None:
     # Lines are whole pixels wide, so "thinner than 2.36 px" means at most 2 px: a disk of
     # ceil(min) px fits in every stroke that is wide enough and in none that is thinner.
+    from scipy import ndimage
+
     diameter = math.ceil(min_px - 1e-6)
     if diameter < 2 or not ink.any():
         return None  # one pixel is already wider than the minimum at this scale

@@ -22,7 +22,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from PIL import Image
-from scipy import ndimage
 
 from fluxdesk.core.printing.steps import Progress, check_cancel, report
 
@@ -49,6 +48,8 @@ def upscale_line_art(
     """``image`` (or the part of it in ``box``, source pixel coordinates, fractions allowed)
     resized to ``size``. Enlarging sharpens edges as described above; reducing area-averages
     (Lanczos). Returns mode L or RGB (mode 1 input becomes L). Blocking."""
+    from scipy import ndimage
+
     if image.mode not in ("L", "RGB"):
         image = image.convert("RGB" if image.mode in ("RGBA", "P", "CMYK") else "L")
     out_w, out_h = size

@@ -10,7 +10,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
 
 from fluxdesk.core.errors import InputError
@@ -159,6 +158,8 @@ def rasterize(selection: Selection, origin: tuple[int, int], size: tuple[int, in
     scan converter sees it with sub-pixel vertices: it may add one pixel along right and bottom
     edges.
     """
+    import cv2
+
     width, height = size
     mask = np.zeros((height, width), np.uint8)
     ox, oy = origin

@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
 from PIL import Image
 
@@ -84,6 +83,8 @@ class RegionPlan:
 
     def _inner_distance(self) -> np.ndarray:
         """Distance (px) from each crop pixel's centre to the selection's edge; <= 0 outside."""
+        import cv2
+
         crop = self.crop
         width, height = self.page_size
         # Pad with "outside" on every crop side that is not the page edge, so a selection

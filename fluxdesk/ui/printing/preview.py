@@ -19,7 +19,6 @@ import numpy as np
 from PIL import Image
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QColor, QImage
-from scipy import ndimage
 
 from fluxdesk.core.printing.finishing import ColorMode, finish, grey_mask, otsu_threshold
 from fluxdesk.core.printing.fit import PlacedRect, render
@@ -30,7 +29,7 @@ from fluxdesk.ui.qimage import pil_to_qimage
 from fluxdesk.ui.workers import ProgressTaskRunner, Report, TaskResult
 
 MAX_WORK_FACTOR = 2.0  # finishing runs at up to twice the proxy's resolution (see working_page)
-_CROSS = ndimage.generate_binary_structure(2, 1)
+_CROSS = np.array([[0, 1, 0], [1, 1, 1], [0, 1, 0]], bool)  # 4-connected neighbours
 GREY_HIGHLIGHT = (255, 0, 200, 215)  # magenta: absent from line art, visible on black and white
 
 
@@ -137,6 +136,8 @@ def compute_preview(request: PreviewRequest, cache: PreviewCache) -> PreviewFram
 def grey_areas(placed: Image.Image) -> np.ndarray:
     """Grey the threshold will remove: ``grey_mask`` without the 1-2 px of anti-aliasing along
     every line (as preflight counts it), i.e. only grey at least 3 px across."""
+    from scipy import ndimage
+
     grey = np.asarray(grey_mask(placed))
     return ndimage.binary_opening(grey, structure=_CROSS)
 
