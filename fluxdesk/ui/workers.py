@@ -11,11 +11,12 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from fluxdesk.core.errors import FluxError, OperationCancelled, UnexpectedError
 from fluxdesk.core.jobs import CancelToken, JobId, JobState, JobUpdate
@@ -84,6 +85,12 @@ class JobRunner(QObject):
         self._pool = QThreadPool(self)  # own pool, not globalInstance(): drains cleanly
         self._pool.setMaxThreadCount(max_threads)
         self._active: dict[JobId, _JobWorker] = {}
+        # Workers go to the pool one per turn of the event loop: 24 started in one slot each
+        # take the GIL at once (recording, staging) and the window stalled for ~45 ms.
+        self._waiting: deque[_JobWorker] = deque()
+        self._feeder = QTimer(self)
+        self._feeder.setInterval(0)
+        self._feeder.timeout.connect(self._on_feeder_timeout)
 
     def submit(self, job_id: JobId, plan: Any) -> None:
         start = self._start
@@ -94,8 +101,16 @@ class JobRunner(QObject):
         worker = _JobWorker(job_id, work, self)
         worker.signals.updated.connect(self._on_worker_updated)  # bound @Slot => queued
         self._active[job_id] = worker
-        self._pool.start(worker)
+        self._waiting.append(worker)
+        self._feeder.start()
         self.active_count_changed.emit(len(self._active))
+
+    @Slot()
+    def _on_feeder_timeout(self) -> None:
+        if self._waiting:
+            self._pool.start(self._waiting.popleft())
+        if not self._waiting:
+            self._feeder.stop()
 
     def cancel(self, job_id: JobId) -> None:
         if worker := self._active.get(job_id):
@@ -116,6 +131,9 @@ class JobRunner(QObject):
         waits for the pool. True if every thread ended."""
         for worker in self._active.values():
             worker.cancel.cancel(shutdown=True)
+        self._feeder.stop()
+        while self._waiting:  # they see the shutdown at once and end without sending
+            self._pool.start(self._waiting.popleft())
         return self._pool.waitForDone(timeout_ms)
 
     @Slot(object)

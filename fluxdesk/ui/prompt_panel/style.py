@@ -147,7 +147,19 @@ def dice_icon(color: QColor, size: int = 16) -> QIcon:
     return _finish(pixmap, painter)
 
 
+_RESET_ICONS: dict[tuple[int, int], QIcon] = {}
+
+
 def reset_icon(color: QColor, size: int = 14) -> QIcon:
+    """Drawn once per colour and size: every row of the parameter form shows one, and the form
+    is rebuilt on each model change."""
+    key = (color.rgba(), size)
+    if (icon := _RESET_ICONS.get(key)) is None:
+        icon = _RESET_ICONS[key] = _draw_reset_icon(color, size)
+    return icon
+
+
+def _draw_reset_icon(color: QColor, size: int) -> QIcon:
     pixmap, painter = _canvas(size)
     pen = QPen(color, 1.4)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
