@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fluxdesk.core.errors import FluxError, OutputExists
@@ -22,6 +22,7 @@ from fluxdesk.core.jobs import JobState
 from fluxdesk.core.printing.export import check_target
 from fluxdesk.core.printing.finishing import ColorMode
 from fluxdesk.core.printing.settings import ExportSettings
+from fluxdesk.ui.controllers.dialog_export import DialogExport
 from fluxdesk.ui.controllers.print_page import PrintPageController
 from fluxdesk.ui.history_model import HistoryModel, JobRow
 from fluxdesk.ui.i18n import core_text, translate
@@ -35,7 +36,7 @@ from fluxdesk.ui.printing.work import (
     export_chapter,
     export_subject,
 )
-from fluxdesk.ui.workers import ProgressTaskRunner, ProgressWork, TaskResult
+from fluxdesk.ui.workers import ProgressWork, TaskResult
 
 _DEPTH = {
     ColorMode.mono: QT_TRANSLATE_NOOP("PrintExportController", "1-bit"),
@@ -53,9 +54,8 @@ def describe(settings: ExportSettings, path: Path) -> str:
     return f"{width} × {height} px, {depth}, {settings.dpi} dpi"
 
 
-class PrintExportController(QObject):
-    message = Signal(str)
-    exported = Signal(object)  # Path written
+class PrintExportController(DialogExport):
+    """Pages and chapters (``exported`` carries the Path written)."""
 
     def __init__(
         self,
@@ -66,19 +66,13 @@ class PrintExportController(QObject):
         anchor: QWidget,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(anchor, parent)
         self._page = page
         self._store = store
         self._history = history
         self._selected_rows = selected_rows
-        self._anchor = anchor  # a widget in the window: dialogs open over its window
-        self._tasks = ProgressTaskRunner(max_threads=1, parent=self)
-        self._tasks.task_progress.connect(self._on_tasks_task_progress)
-        self._tasks.task_finished.connect(self._on_tasks_task_finished)
         self._dialog: ExportPageDialog | ChapterDialog | None = None
-        self._task: int | None = None
         self._settings: ExportSettings | None = None
-        self._last_folder: Path | None = None
         self._session_start = time.time()
         self._chapter: list[Subject] = []
         self._page_loaded: LoadedSubject | None = None  # the page the open dialog exports
@@ -252,30 +246,6 @@ class PrintExportController(QObject):
         self._dialog.set_running(True)
         self._task = self._tasks.run_with_progress("export", work)
 
-    def is_running(self) -> bool:
-        return self._task is not None
-
-    @Slot()
-    def _on_dialog_cancel_requested(self) -> None:
-        if self._task is not None:
-            self._tasks.cancel(self._task)
-
-    @Slot(int)
-    def _on_dialog_finished(self, code: int) -> None:
-        if self._task is None:
-            self._drop_dialog()
-
-    def _drop_dialog(self) -> None:
-        """Forgets a closed dialog (a running export keeps it until the export ends)."""
-        if self._dialog is not None and not self._dialog.isVisible():
-            self._dialog.deleteLater()
-            self._dialog = None
-
-    @Slot(int, float)
-    def _on_tasks_task_progress(self, task_id: int, fraction: float) -> None:
-        if task_id == self._task and self._dialog is not None:
-            self._dialog.set_progress(fraction)
-
     @Slot(object)
     def _on_tasks_task_finished(self, result: TaskResult) -> None:
         if result.task_id != self._task:
@@ -293,15 +263,6 @@ class PrintExportController(QObject):
                 self.tr("Exported {name} ({summary}).").format(name=path.name, summary=summary)
             )
             self.exported.emit(path)
-        elif result.error is not None and result.error.kind == "cancelled":
-            if dialog is not None:
-                dialog.show_cancelled()
-        elif result.error is not None:
-            if dialog is not None:
-                dialog.show_error(core_text(result.error.user_message))
-            else:
-                self.message.emit(core_text(result.error.user_message))
+        else:
+            self._show_failure(result)
         self._drop_dialog()
-
-    def shutdown(self, timeout_ms: int = 5000) -> bool:
-        return self._tasks.shutdown(timeout_ms)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fluxdesk.core.batch import batch_of_page, read_batch
@@ -17,11 +17,12 @@ from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.jobs import JobId
 from fluxdesk.core.layers.handoff import HandoffPlan, PsdSummary, export_layered_psd, plan_handoff
 from fluxdesk.ui.controllers.canvas import INPUT_KEY, CanvasController
+from fluxdesk.ui.controllers.dialog_export import DialogExport
 from fluxdesk.ui.controllers.generation import GenerationController
 from fluxdesk.ui.i18n import core_text, translate
 from fluxdesk.ui.layers.psd_dialog import PsdChoice, PsdExportDialog
 from fluxdesk.ui.printing import export_dialog
-from fluxdesk.ui.workers import ProgressTaskRunner, TaskResult
+from fluxdesk.ui.workers import TaskResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +80,8 @@ def find_page(store: HistoryStore, on_canvas: _OnCanvas) -> HandoffPlan:
     )
 
 
-class PsdExportController(QObject):
-    message = Signal(str)
-    exported = Signal(object)  # PsdSummary
+class PsdExportController(DialogExport):
+    """The layered PSD (``exported`` carries the PsdSummary)."""
 
     def __init__(
         self,
@@ -91,17 +91,11 @@ class PsdExportController(QObject):
         anchor: QWidget,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(anchor, parent)
         self._store = store
         self._generation = generation
         self._canvas_control = canvas_control
-        self._anchor = anchor
-        self._tasks = ProgressTaskRunner(max_threads=1, parent=self)
-        self._tasks.task_progress.connect(self._on_tasks_task_progress)
-        self._tasks.task_finished.connect(self._on_tasks_task_finished)
         self._dialog: PsdExportDialog | None = None
-        self._task: int | None = None
-        self._last_folder: Path | None = None
 
     def dialog(self) -> PsdExportDialog | None:
         return self._dialog
@@ -155,22 +149,6 @@ class PsdExportController(QObject):
             ),
         )
 
-    @Slot()
-    def _on_dialog_cancel_requested(self) -> None:
-        if self._task is not None:
-            self._tasks.cancel(self._task)
-
-    @Slot(int)
-    def _on_dialog_finished(self, code: int) -> None:
-        if self._task is None and self._dialog is not None:
-            self._dialog.deleteLater()
-            self._dialog = None
-
-    @Slot(int, float)
-    def _on_tasks_task_progress(self, task_id: int, fraction: float) -> None:
-        if task_id == self._task and self._dialog is not None:
-            self._dialog.set_progress(fraction)
-
     @Slot(object)
     def _on_tasks_task_finished(self, result: TaskResult) -> None:
         if result.kind == "plan":
@@ -200,17 +178,6 @@ class PsdExportController(QObject):
                 self.tr("Exported {name} ({text}).").format(name=summary.path.name, text=text)
             )
             self.exported.emit(summary)
-        elif result.error is not None and result.error.kind == "cancelled":
-            if dialog is not None:
-                dialog.show_cancelled()
-        elif result.error is not None:
-            text = core_text(result.error.user_message)
-            if dialog is not None:
-                dialog.show_error(text)
-            else:
-                self.message.emit(text)
-        if dialog is not None and not dialog.isVisible():
-            self._on_dialog_finished(0)
-
-    def shutdown(self, timeout_ms: int = 5000) -> bool:
-        return self._tasks.shutdown(timeout_ms)
+        else:
+            self._show_failure(result)
+        self._drop_dialog()
