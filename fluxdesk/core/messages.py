@@ -65,9 +65,9 @@ def _from_data(data: object) -> Message:
     args = data.get("args", {})
     if not isinstance(args, dict):
         raise ValueError("not a stored message")
-    return Message(
+    return _rebuild(
         data["template"],
-        **{str(name): _from_data(v) if isinstance(v, dict) else v for name, v in args.items()},
+        {str(name): _from_data(v) if isinstance(v, dict) else v for name, v in args.items()},
     )
 
 
