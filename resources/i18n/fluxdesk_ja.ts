@@ -2692,6 +2692,10 @@ Every result is kept on this computer.</source>
         <translation>{n} 件はすでにライブラリにあります。</translation>
     </message>
     <message>
+        <source>Not imported: {problem}.</source>
+        <translation>読み込めませんでした：{problem}。</translation>
+    </message>
+    <message>
         <source>The file holds no presets.</source>
         <translation>このファイルにはプリセットがありません。</translation>
     </message>

@@ -132,7 +132,8 @@ class PresetController(QObject):
                 )
             )
         if outcome.problems:
-            parts.append(core_text(outcome.problems[0].text) + ".")
+            problem = core_text(outcome.problems[0].text)
+            parts.append(self.tr("Not imported: {problem}.").format(problem=problem))
         self.message.emit(" ".join(parts) or self.tr("The file holds no presets."))
 
     def _set_library(self, library: PresetLibrary) -> None:

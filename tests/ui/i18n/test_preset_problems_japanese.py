@@ -124,3 +124,21 @@ def test_the_status_bar_message_is_japanese(japanese: None, qtbot: QtBot, tmp_pa
         "では使えません（使えるモデル：flux-kontext-pro, "
     )
     assert controller.shutdown(5000)
+
+
+def test_an_import_with_a_broken_preset_says_so_in_japanese(
+    japanese: None, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The import summary used to hand the problem itself (not its text) to the translator."""
+    bundle = {"format": "fluxdesk-presets", "presets": [preset(), preset(name="Bad", tags=3)]}
+    path = write(tmp_path, "bundle.json", bundle)
+    controller = PresetController(BUILTIN, tmp_path / "mine")
+    with qtbot.waitSignal(controller.library_changed, timeout=5000):
+        controller.load()
+    with qtbot.waitSignal(controller.message, timeout=5000) as said:
+        controller.import_file(path)
+    assert said.args[0].endswith(
+        "読み込めませんでした：bundle.json の 2 番目のプリセット（「Bad」）："
+        "「tags」は単語のリストにしてください。"
+    )
+    assert controller.shutdown(5000)
