@@ -30,7 +30,7 @@ class FluxError(Exception):
 # --- Problems found before anything is sent (no credits spent) ---------------------------------
 
 
-def _problems_text(problems: Sequence[tuple[str, str]]) -> str:
+def problems_text(problems: Sequence[tuple[str, str]]) -> str:
     """'width: must be at least 256; seed: …' as nested Messages, so each part translates."""
     parts = [Message("{field}: {reason}", field=f, reason=r) if f else r for f, r in problems]
     text = parts[0] if parts else ""
@@ -52,7 +52,7 @@ class ValidationProblem(InputError):
         self.problems = tuple(problems)
         super().__init__(
             Message(
-                "Invalid settings, nothing was sent: {problems}", problems=_problems_text(problems)
+                "Invalid settings, nothing was sent: {problems}", problems=problems_text(problems)
             )
         )
 
@@ -112,7 +112,7 @@ class ServerRejected(FluxError):
 
     def __init__(self, problems: Sequence[tuple[str, str]]) -> None:
         self.problems = tuple(problems)
-        text = _problems_text(problems) or Message("no reason given")
+        text = problems_text(problems) or Message("no reason given")
         super().__init__(Message("The API rejected the request: {problems}", problems=text))
 
 

@@ -80,7 +80,18 @@ def inputs_from_files(
         if mask.size != main_size:
             width, height = main_size or (0, 0)
             raise ValidationProblem(
-                [("mask", f"is {mask.width}×{mask.height} but the image is {width}×{height}")]
+                [
+                    (
+                        "mask",
+                        Message(
+                            "is {mask_width}×{mask_height} but the image is {width}×{height}",
+                            mask_width=mask.width,
+                            mask_height=mask.height,
+                            width=width,
+                            height=height,
+                        ),
+                    )
+                ]
             )
         prepared_mask = prepare_mask(mask, (main_prepared.width, main_prepared.height))
         inputs.append(_store(store, prepared_mask, "mask"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import time
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QFont, QPixmap
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from fluxdesk.core.history.diff import Change, EntryDiff
-from fluxdesk.core.history.records import JobRecord
+from fluxdesk.core.jobs import JobState
+from fluxdesk.ui.history_delegate import state_label
+from fluxdesk.ui.history_rows import JobRow
 
 PREVIEW = 220
 
@@ -80,10 +83,21 @@ class EntryDiffDialog(QDialog):
                 )
             else:
                 image.setText(self.tr("no image"))
-            caption = QLabel(self._caption(which, record), self)
+            # Its state and reason in the UI language ("paused" only when the job waits).
+            row = replace(JobRow.from_record(record), paused=record.status == "paused")
+            caption = QLabel(self._caption(which, row), self)
             caption.setTextFormat(Qt.TextFormat.RichText)
             heads.addWidget(image, 0, column, Qt.AlignmentFlag.AlignHCenter)
             heads.addWidget(caption, 1, column, Qt.AlignmentFlag.AlignHCenter)
+            if (row.state is JobState.failed or row.paused) and row.error_message:
+                reason = QLabel(row.error_message, self)  # why it failed, as the dock says it
+                reason.setObjectName("diffReason")
+                reason.setWordWrap(True)
+                reason.setFixedWidth(PREVIEW)
+                reason.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+                reason.setToolTip(row.error_message)
+                top = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter
+                heads.addWidget(reason, 2, column, top)
         layout.addLayout(heads)
 
         title = QLabel(self.tr("Prompt"), self)
@@ -120,9 +134,9 @@ class EntryDiffDialog(QDialog):
         self._fill(show_all=False)
         self.resize(560, 640)
 
-    def _caption(self, which: str, record: JobRecord) -> str:
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(record.created_at))
-        return f"<b>{html.escape(which)}</b> · {when} · {html.escape(record.status)}"
+    def _caption(self, which: str, row: JobRow) -> str:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(row.created_at))
+        return f"<b>{html.escape(which)}</b> · {when} · {html.escape(state_label(row))}"
 
     def _fill(self, *, show_all: bool) -> None:
         always = ("cost", "time")  # what each step cost is worth seeing even when equal

@@ -2692,6 +2692,10 @@ Every result is kept on this computer.</source>
         <translation>{n} 件はすでにライブラリにあります。</translation>
     </message>
     <message>
+        <source>Not imported: {problem}.</source>
+        <translation>読み込めませんでした：{problem}。</translation>
+    </message>
+    <message>
         <source>The file holds no presets.</source>
         <translation>このファイルにはプリセットがありません。</translation>
     </message>
@@ -4565,6 +4569,10 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>生成結果</translation>
     </message>
     <message>
+        <source>&apos;{token}&apos; is not a placeholder: use a name in braces such as {example}, or write {open} and {close} for a literal brace</source>
+        <translation>「{token}」は差し込み項目ではありません。{example} のように名前を波かっこで囲むか、波かっこそのものは {open} と {close} と書いてください</translation>
+    </message>
+    <message>
         <source>the composed page</source>
         <translation>合成したページ</translation>
     </message>
@@ -4957,6 +4965,34 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>「{name}」は内蔵のため編集できません。変更するには複製してください。</translation>
     </message>
     <message>
+        <source>No history entry &apos;{entry}&apos;. Use an id from &apos;fluxdesk history list&apos;.</source>
+        <translation>履歴に「{entry}」という項目はありません。「fluxdesk history list」に表示される ID を使ってください。</translation>
+    </message>
+    <message>
+        <source>No history entry &apos;{entry}&apos;.</source>
+        <translation>履歴に「{entry}」という項目はありません。</translation>
+    </message>
+    <message>
+        <source>&apos;{entry}&apos; matches several entries; give more of the id.</source>
+        <translation>「{entry}」に当てはまる項目が複数あります。ID をもう少し長く指定してください。</translation>
+    </message>
+    <message>
+        <source>is {mask_width}×{mask_height} but the image is {width}×{height}</source>
+        <translation>{mask_width}×{mask_height} ですが、画像は {width}×{height} です</translation>
+    </message>
+    <message>
+        <source>the bundle&apos;s format {version} is not one FluxDesk reads</source>
+        <translation>プリセット集の形式 {version} は、この FluxDesk では読み込めません</translation>
+    </message>
+    <message>
+        <source>{file}, preset {number} (&apos;{name}&apos;)</source>
+        <translation>{file} の {number} 番目のプリセット（「{name}」）</translation>
+    </message>
+    <message>
+        <source>{file}, preset {number}</source>
+        <translation>{file} の {number} 番目のプリセット</translation>
+    </message>
+    <message>
         <source>&apos;{name}&apos; is built in and can&apos;t be deleted.</source>
         <translation>「{name}」は内蔵のため削除できません。</translation>
     </message>
@@ -4985,8 +5021,144 @@ A number: repeatable results; variations use the next seeds.</source>
         <translation>プリセットを書き出せませんでした（{exc}）。</translation>
     </message>
     <message>
+        <source>it holds no presets</source>
+        <translation>プリセットが含まれていません</translation>
+    </message>
+    <message>
+        <source>its id is &apos;{id}&apos; (file names are ids)</source>
+        <translation>ID は「{id}」として扱います（ファイル名が ID になります）</translation>
+    </message>
+    <message>
+        <source>the bundle has no &apos;presets&apos; list</source>
+        <translation>プリセット集に「presets」のリストがありません</translation>
+    </message>
+    <message>
+        <source>this is a bundle of presets: use Import to add them</source>
+        <translation>これはプリセット集です。「読み込み…」で追加してください</translation>
+    </message>
+    <message>
+        <source>the folder could not be read ({reason})</source>
+        <translation>フォルダーを読み込めませんでした（{reason}）</translation>
+    </message>
+    <message>
+        <source>a built-in preset has this id; rename the file to use it</source>
+        <translation>内蔵プリセットと同じ ID です。使うにはファイル名を変更してください</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>true/false の値</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <source>{source}: {message}</source>
+        <translation>{source}：{message}</translation>
+    </message>
+    <message>
+        <source>a preset must be a JSON object, not {kind}</source>
+        <translation>プリセットは JSON オブジェクトにしてください（{kind}になっています）</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be text, not {kind}</source>
+        <translation>「{key}」はテキストにしてください（{kind}になっています）</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is missing or empty</source>
+        <translation>「{key}」がないか、空です</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is longer than {limit} characters</source>
+        <translation>「{key}」が {limit} 文字を超えています</translation>
+    </message>
+    <message>
+        <source>model &apos;{model}&apos; is not one FluxDesk knows ({known})</source>
+        <translation>モデル「{model}」は FluxDesk では使えません（使えるモデル：{known}）</translation>
+    </message>
+    <message>
+        <source>&apos;params&apos; must be an object, not {kind}</source>
+        <translation>「params」はオブジェクトにしてください（{kind}になっています）</translation>
+    </message>
+    <message>
+        <source>parameters: {problems}</source>
+        <translation>設定：{problems}</translation>
+    </message>
+    <message>
+        <source>&apos;placeholders&apos; must be an object, not {kind}</source>
+        <translation>「placeholders」はオブジェクトにしてください（{kind}になっています）</translation>
+    </message>
+    <message>
+        <source>a preset has at most {count} placeholders</source>
+        <translation>差し込み項目は1つのプリセットに {count} 個までです</translation>
+    </message>
+    <message>
+        <source>&apos;variations&apos; must be a whole number from 1 to {most}</source>
+        <translation>「variations」は 1～{most} の整数にしてください</translation>
+    </message>
+    <message>
+        <source>&apos;tags&apos; must be a list of words</source>
+        <translation>「tags」は単語のリストにしてください</translation>
+    </message>
+    <message>
+        <source>at most {count} tags of up to {length} characters</source>
+        <translation>タグは {count} 個まで、それぞれ {length} 文字までです</translation>
+    </message>
+    <message>
+        <source>&apos;version&apos; must be a whole number</source>
+        <translation>「version」は整数にしてください</translation>
+    </message>
+    <message>
+        <source>it was made by a newer FluxDesk (preset format {version}); this version reads format {readable}. Update FluxDesk to use it</source>
+        <translation>新しい FluxDesk で作られています（プリセット形式 {version}）。このバージョンが読めるのは形式 {readable} です。使うには FluxDesk を更新してください</translation>
+    </message>
+    <message>
+        <source>ignored unknown setting &apos;{key}&apos;</source>
+        <translation>不明な設定「{key}」は無視しました</translation>
+    </message>
+    <message>
+        <source>the id must be lowercase letters, digits and dashes</source>
+        <translation>ID には英小文字・数字・ハイフンだけを使ってください</translation>
+    </message>
+    <message>
         <source>The preset &apos;{name}&apos; can&apos;t be saved: {problem}.</source>
         <translation>プリセット「{name}」を保存できません：{problem}。</translation>
+    </message>
+    <message>
+        <source>{label} {reason} (it is {value})</source>
+        <translation>{label}：{reason}（現在は {value}）</translation>
+    </message>
+    <message>
+        <source>placeholder name &apos;{name}&apos; must be a plain word such as character</source>
+        <translation>差し込み項目の名前「{name}」は、character のような半角英数字の単語にしてください</translation>
+    </message>
+    <message>
+        <source>placeholder &apos;{name}&apos; must be text or an object</source>
+        <translation>差し込み項目「{name}」はテキストかオブジェクトにしてください</translation>
+    </message>
+    <message>
+        <source>&apos;format&apos; is {kind}, expected &apos;{expected}&apos;</source>
+        <translation>「format」が {kind} になっています（「{expected}」にしてください）</translation>
+    </message>
+    <message>
+        <source>prompt: {problem}</source>
+        <translation>プロンプト：{problem}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a setting of {model}</source>
+        <translation>「{name}」は {model} の設定項目ではありません</translation>
     </message>
     <message>
         <source>&apos;{name}&apos;: FluxDesk exports .tif, .png, .jpg or .pdf files; add one of those.</source>

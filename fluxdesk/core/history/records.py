@@ -8,6 +8,7 @@ from pathlib import Path
 
 from fluxdesk.core.api.models import GenerationRequest, TaskHandle
 from fluxdesk.core.jobs import JobId, JobState
+from fluxdesk.core.messages import stored_message
 
 _STATUS_WORDS = {
     JobState.succeeded: "done",
@@ -158,7 +159,8 @@ def record_from_row(row: sqlite3.Row, images_dir: Path) -> JobRecord:
         result=result,
         result_seed=row["result_seed"],
         error_kind=row["error_kind"],
-        error_message=row["error_message"],
+        # A Message again (translatable) when its template and arguments were kept.
+        error_message=stored_message(row["error_message"], row["error_message_json"]),
         parent_id=row["parent_id"],
         settings_from=row["settings_from"],
         starred=bool(row["starred"]),

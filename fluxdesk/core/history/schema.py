@@ -250,7 +250,13 @@ def _v8(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
+def _v9(db: sqlite3.Connection) -> None:
+    """Why a job failed, translatable after a restart: the message's template and arguments
+    as JSON beside the English ``error_message`` (which the CLI and older versions read)."""
+    _run(db, "ALTER TABLE jobs ADD COLUMN error_message_json TEXT")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

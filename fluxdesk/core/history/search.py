@@ -16,6 +16,7 @@ from fluxdesk.core.errors import InputError
 from fluxdesk.core.history.records import JobRecord
 from fluxdesk.core.history.store import HistoryStore
 from fluxdesk.core.jobs import JobId, JobState
+from fluxdesk.core.messages import Message
 
 
 class StatusFilter(StrEnum):
@@ -201,16 +202,20 @@ def find_entry(store: HistoryStore, text: str) -> JobRecord:
     if record := store.get_job(key):
         return record
     if len(key) < 4 or not re.fullmatch(r"[0-9a-z_-]+", key):
-        raise InputError(f"No history entry '{text}'. Use an id from 'fluxdesk history list'.")
+        raise InputError(
+            Message(
+                "No history entry '{entry}'. Use an id from 'fluxdesk history list'.", entry=text
+            )
+        )
     with store.read() as db:
         rows = db.execute(
             "SELECT id FROM jobs WHERE substr(id, 1, ?) = ? LIMIT 2", (len(key), key)
         ).fetchall()
     if len(rows) != 1:
         raise InputError(
-            f"No history entry '{text}'."
+            Message("No history entry '{entry}'.", entry=text)
             if not rows
-            else f"'{text}' matches several entries; give more of the id."
+            else Message("'{entry}' matches several entries; give more of the id.", entry=text)
         )
     record = store.get_job(rows[0][0])
     assert record is not None

@@ -32,7 +32,7 @@ from fluxdesk.core.history.records import (
 )
 from fluxdesk.core.history.schema import is_busy, migrate
 from fluxdesk.core.jobs import JobId, JobState
-from fluxdesk.core.messages import Message
+from fluxdesk.core.messages import Message, message_json
 
 __all__ = ["HistoryStore", "JobRecord", "PageEditRecord", "StoredImage"]
 
@@ -310,8 +310,8 @@ class HistoryStore:
             )
             db.execute(
                 "UPDATE jobs SET state = ?, progress = 1.0, result_sha256 = ?, result_seed = ?, "
-                "finished_at = ?, updated_at = ?, error_kind = NULL, error_message = NULL "
-                "WHERE id = ?",
+                "finished_at = ?, updated_at = ?, error_kind = NULL, error_message = NULL, "
+                "error_message_json = NULL WHERE id = ?",
                 (JobState.succeeded, stored.sha256, seed, now, now, job_id),
             )
         return stored
@@ -414,6 +414,7 @@ class HistoryStore:
             state=state,
             error_kind=kind,
             error_message=message,
+            error_message_json=message_json(message),
             finished_at=time.time(),
         )
 
@@ -424,7 +425,13 @@ class HistoryStore:
 
     def note(self, job_id: JobId, kind: str, message: str) -> None:
         """Why an unfinished job is waiting; its state is left as it is."""
-        self._update(job_id, Message("the job's state"), error_kind=kind, error_message=message)
+        self._update(
+            job_id,
+            Message("the job's state"),
+            error_kind=kind,
+            error_message=message,
+            error_message_json=message_json(message),
+        )
 
     def claim_job(self, job_id: JobId, previous_owner: str | None) -> bool:
         """Makes this instance the job's owner if nobody else claimed it meanwhile."""

@@ -89,7 +89,7 @@ def _decode(path: Path) -> object:
             )
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise InputError("it is not a text file (UTF-8 JSON expected)") from None
+        raise InputError(Message("it is not a text file (UTF-8 JSON expected)")) from None
     except OSError as exc:
         raise InputError(
             Message(
@@ -109,7 +109,7 @@ def _decode(path: Path) -> object:
             )
         ) from None
     except RecursionError:
-        raise InputError("it is nested too deeply to be a preset") from None
+        raise InputError(Message("it is nested too deeply to be a preset")) from None
 
 
 def read_preset_file(
@@ -133,7 +133,9 @@ def read_preset_file(
         if not builtin:
             problems.append(
                 PresetProblem(
-                    path.name, f"its id is '{fixed}' (file names are ids)", Severity.warning
+                    path.name,
+                    Message("its id is '{id}' (file names are ids)", id=fixed),
+                    Severity.warning,
                 )
             )
         preset_id = fixed
@@ -144,17 +146,22 @@ def read_preset_file(
 def _read_bundle(data: dict, name: str) -> tuple[list[Preset], list[PresetProblem]]:
     items = data.get("presets")
     if not isinstance(items, list):
-        return [], [PresetProblem(name, "the bundle has no 'presets' list")]
+        return [], [PresetProblem(name, Message("the bundle has no 'presets' list"))]
     version = data.get("version", FORMAT_VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION:
-        return [], [
-            PresetProblem(name, f"the bundle's format {version!r} is not one FluxDesk reads")
-        ]
+        message = Message(
+            "the bundle's format {version} is not one FluxDesk reads", version=repr(version)
+        )
+        return [], [PresetProblem(name, message)]
     presets: list[Preset] = []
     problems: list[PresetProblem] = []
     for number, item in enumerate(items, start=1):
         title = item.get("name") if isinstance(item, dict) else None
-        source = f"{name}, preset {number}" + (f" ('{title}')" if isinstance(title, str) else "")
+        source = (
+            Message("{file}, preset {number} ('{name}')", file=name, number=number, name=title)
+            if isinstance(title, str)
+            else Message("{file}, preset {number}", file=name, number=number)
+        )
         raw_id = item.get("id") if isinstance(item, dict) else None
         preset_id = raw_id if isinstance(raw_id, str) and is_valid_id(raw_id) else slug(str(title))
         preset, found = parse_preset(item, preset_id=preset_id, source=source)
@@ -179,14 +186,17 @@ def load_library(builtin_dir: Path, user_dir: Path) -> PresetLibrary:
         problems += trouble
         if len(found) > 1:
             problems.append(
-                PresetProblem(path.name, "this is a bundle of presets: use Import to add them")
+                PresetProblem(
+                    path.name, Message("this is a bundle of presets: use Import to add them")
+                )
             )
             continue
         for preset in found:
             if preset.id in builtin_ids:
                 problems.append(
                     PresetProblem(
-                        path.name, "a built-in preset has this id; rename the file to use it"
+                        path.name,
+                        Message("a built-in preset has this id; rename the file to use it"),
                     )
                 )
                 continue
@@ -201,7 +211,11 @@ def _json_files(folder: Path, problems: list[PresetProblem]) -> list[Path]:
     try:
         return sorted(p for p in folder.glob("*.json") if p.is_file())
     except OSError as exc:
-        problems.append(PresetProblem(folder.name, f"the folder could not be read ({exc})"))
+        problems.append(
+            PresetProblem(
+                folder.name, Message("the folder could not be read ({reason})", reason=exc)
+            )
+        )
         return []
 
 
@@ -307,7 +321,7 @@ def import_presets(path: Path, library: PresetLibrary, user_dir: Path) -> Import
     a preset identical to one already there is skipped."""
     found, problems = read_preset_file(path, inner_id=True)
     if not found and not problems:
-        problems = [PresetProblem(path.name, "it holds no presets")]
+        problems = [PresetProblem(path.name, Message("it holds no presets"))]
     taken = library.ids()
     imported: list[Preset] = []
     skipped: list[str] = []

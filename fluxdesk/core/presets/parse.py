@@ -16,7 +16,7 @@ from typing import Any
 from fluxdesk.core.api.catalog import get_model, model_ids
 from fluxdesk.core.api.models import GenerationRequest
 from fluxdesk.core.api.validation import check_field, validate_request
-from fluxdesk.core.errors import InputError
+from fluxdesk.core.errors import InputError, problems_text
 from fluxdesk.core.messages import Message
 from fluxdesk.core.presets.model import FORMAT_VERSION, Placeholder, Preset
 from fluxdesk.core.presets.template import (
@@ -61,15 +61,23 @@ class Severity(StrEnum):
 @dataclass(frozen=True, slots=True)
 class PresetProblem:
     source: str  # the file name (and the preset's name inside a bundle)
-    message: str
+    message: str  # a Message: the window translates it (core_text)
     severity: Severity = Severity.error
 
+    @property
+    def text(self) -> Message:
+        return Message("{source}: {message}", source=self.source, message=self.message)
+
     def __str__(self) -> str:
-        return f"{self.source}: {self.message}"
+        return str(self.text)
 
 
 class _Invalid(Exception):
     """One reason the preset can't be used (internal: becomes a PresetProblem)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def is_valid_id(preset_id: str) -> bool:
@@ -79,73 +87,97 @@ def is_valid_id(preset_id: str) -> bool:
 def _text(data: dict[str, Any], key: str, limit: int, *, required: bool = False) -> str:
     value = data.get(key, "")
     if not isinstance(value, str):
-        raise _Invalid(f"'{key}' must be text, not {_type_name(value)}")
+        raise _Invalid(Message("'{key}' must be text, not {kind}", key=key, kind=_type_name(value)))
     value = value.strip()
     if required and not value:
-        raise _Invalid(f"'{key}' is missing or empty")
+        raise _Invalid(Message("'{key}' is missing or empty", key=key))
     if len(value) > limit:
-        raise _Invalid(f"'{key}' is longer than {limit} characters")
+        raise _Invalid(Message("'{key}' is longer than {limit} characters", key=key, limit=limit))
     return value
 
 
+_TYPE_NAMES = {
+    bool: Message("true/false"),
+    int: Message("a number"),
+    float: Message("a number"),
+    str: Message("text"),
+    list: Message("a list"),
+    dict: Message("an object"),
+    type(None): "null",
+}
+
+
 def _type_name(value: Any) -> str:
-    return {
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        str: "text",
-        list: "a list",
-        dict: "an object",
-        type(None): "null",
-    }.get(type(value), type(value).__name__)
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
 
 
 def _model(data: dict[str, Any]) -> str:
     model = _text(data, "model", 64, required=True)
     if model not in model_ids():
-        raise _Invalid(f"model '{model}' is not one FluxDesk knows ({', '.join(model_ids())})")
+        raise _Invalid(
+            Message(
+                "model '{model}' is not one FluxDesk knows ({known})",
+                model=model,
+                known=", ".join(model_ids()),
+            )
+        )
     return model
 
 
 def _params(data: dict[str, Any], model: str) -> dict[str, Any]:
     params = data.get("params", {})
     if not isinstance(params, dict):
-        raise _Invalid(f"'params' must be an object, not {_type_name(params)}")
+        raise _Invalid(Message("'params' must be an object, not {kind}", kind=_type_name(params)))
     spec = get_model(model)
-    reasons = []
+    reasons: list[tuple[str, str]] = []  # (field, reason) as ValidationProblem words them
     for name, value in params.items():
         field = spec.field(str(name))
         if field is None:
-            reasons.append(f"'{name}' is not a setting of {spec.label}")
+            reasons.append(
+                ("", Message("'{name}' is not a setting of {model}", name=name, model=spec.label))
+            )
         elif value is not None and (reason := check_field(field, value)):
-            reasons.append(f"{field.label.lower()} {reason} (it is {value!r})")
+            # The label lowercased has no translation of its own: it stays as in English.
+            wrong = Message(
+                "{label} {reason} (it is {value})",
+                label=field.label.lower(),
+                reason=reason,
+                value=repr(value),
+            )
+            reasons.append(("", wrong))
     if not reasons:  # rules between fields, e.g. FLUX.2 needs both sizes or neither
         request = GenerationRequest(model, "preset", params)
         image_slots = {*spec.image_slots, "mask", "prompt"}
         reasons = [
-            f"{name}: {reason}"
+            (name, reason)
             for name, reason in validate_request(spec, request)
             if name not in image_slots
         ]
     if reasons:
-        raise _Invalid("parameters: " + "; ".join(reasons))
+        raise _Invalid(Message("parameters: {problems}", problems=problems_text(reasons)))
     return dict(params)
 
 
 def _placeholders(data: dict[str, Any], prompt: str) -> tuple[Placeholder, ...]:
     raw = data.get("placeholders", {})
     if not isinstance(raw, dict):
-        raise _Invalid(f"'placeholders' must be an object, not {_type_name(raw)}")
+        raise _Invalid(
+            Message("'placeholders' must be an object, not {kind}", kind=_type_name(raw))
+        )
     if len(raw) > MAX_PLACEHOLDERS:
-        raise _Invalid(f"a preset has at most {MAX_PLACEHOLDERS} placeholders")
+        raise _Invalid(Message("a preset has at most {count} placeholders", count=MAX_PLACEHOLDERS))
     declared: dict[str, Placeholder] = {}
     for name, value in raw.items():
         if not is_placeholder_name(str(name)):
-            raise _Invalid(f"placeholder name '{name}' must be a plain word such as character")
+            raise _Invalid(
+                Message(
+                    "placeholder name '{name}' must be a plain word such as character", name=name
+                )
+            )
         if isinstance(value, str):  # shorthand: "style": "clean technical pen"
             value = {"default": value}
         if not isinstance(value, dict):
-            raise _Invalid(f"placeholder '{name}' must be text or an object")
+            raise _Invalid(Message("placeholder '{name}' must be text or an object", name=name))
         default = _text(value, "default", MAX_VALUE)
         hint = _text(value, "hint", MAX_VALUE)
         declared[name] = Placeholder(name, default, hint)
@@ -159,27 +191,37 @@ def _placeholders(data: dict[str, Any], prompt: str) -> tuple[Placeholder, ...]:
 def _variations(data: dict[str, Any]) -> int:
     value = data.get("variations", 1)
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_VARIATIONS:
-        raise _Invalid(f"'variations' must be a whole number from 1 to {MAX_VARIATIONS}")
+        raise _Invalid(
+            Message("'variations' must be a whole number from 1 to {most}", most=MAX_VARIATIONS)
+        )
     return value
 
 
 def _tags(data: dict[str, Any]) -> tuple[str, ...]:
     tags = data.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise _Invalid("'tags' must be a list of words")
+        raise _Invalid(Message("'tags' must be a list of words"))
     if len(tags) > MAX_TAGS or any(len(t) > MAX_TAG for t in tags):
-        raise _Invalid(f"at most {MAX_TAGS} tags of up to {MAX_TAG} characters")
+        raise _Invalid(
+            Message(
+                "at most {count} tags of up to {length} characters", count=MAX_TAGS, length=MAX_TAG
+            )
+        )
     return tuple(t.strip() for t in tags if t.strip())
 
 
 def _version(data: dict[str, Any]) -> int:
     version = data.get("version", FORMAT_VERSION)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise _Invalid("'version' must be a whole number")
+        raise _Invalid(Message("'version' must be a whole number"))
     if version > FORMAT_VERSION:
         raise _Invalid(
-            f"it was made by a newer FluxDesk (preset format {version}); this version reads "
-            f"format {FORMAT_VERSION}. Update FluxDesk to use it"
+            Message(
+                "it was made by a newer FluxDesk (preset format {version}); this version reads "
+                "format {readable}. Update FluxDesk to use it",
+                version=version,
+                readable=FORMAT_VERSION,
+            )
         )
     return version
 
@@ -189,24 +231,29 @@ def parse_preset(
 ) -> tuple[Preset | None, list[PresetProblem]]:
     """One preset from decoded JSON. Returns (None, problems) when it can't be used."""
     if not isinstance(data, dict):
-        return None, [
-            PresetProblem(source, f"a preset must be a JSON object, not {_type_name(data)}")
-        ]
+        message = Message("a preset must be a JSON object, not {kind}", kind=_type_name(data))
+        return None, [PresetProblem(source, message)]
     warnings = [
-        PresetProblem(source, f"ignored unknown setting '{key}'", Severity.warning)
+        PresetProblem(source, Message("ignored unknown setting '{key}'", key=key), Severity.warning)
         for key in data
         if key not in KNOWN_KEYS
     ]
     kind = data.get("format", PRESET_FORMAT)
     try:
         if kind != PRESET_FORMAT:
-            raise _Invalid(f"'format' is {kind!r}, expected '{PRESET_FORMAT}'")
+            raise _Invalid(
+                Message(
+                    "'format' is {kind}, expected '{expected}'",
+                    kind=repr(kind),
+                    expected=PRESET_FORMAT,
+                )
+            )
         version = _version(data)
         name = _text(data, "name", MAX_NAME, required=True)
         model = _model(data)
         prompt = _text(data, "prompt", MAX_PROMPT, required=get_model(model).prompt_required)
         if problems := template_problems(prompt):
-            raise _Invalid("prompt: " + problems[0])
+            raise _Invalid(Message("prompt: {problem}", problem=problems[0]))
         preset = Preset(
             id=preset_id,
             name=name,
@@ -221,7 +268,7 @@ def parse_preset(
             builtin=builtin,
         )
     except _Invalid as problem:
-        return None, [PresetProblem(source, str(problem)), *warnings]
+        return None, [PresetProblem(source, problem.message), *warnings]
     return preset, warnings
 
 
@@ -251,7 +298,7 @@ def check_preset(preset: Preset) -> list[str]:
     _, problems = parse_preset(data, preset_id=preset.id, source=preset.name or "preset")
     messages = [p.message for p in problems if p.severity is Severity.error]
     if not is_valid_id(preset.id):
-        messages.append("the id must be lowercase letters, digits and dashes")
+        messages.append(Message("the id must be lowercase letters, digits and dashes"))
     return messages
 
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from fluxdesk.core.messages import Message
+
 NAME_PATTERN = r"[A-Za-z_][A-Za-z0-9_]{0,39}"
 _NAME = re.compile(rf"^{NAME_PATTERN}$")
 # One token at a time: an escaped brace, a placeholder, or any other brace (a mistake).
@@ -40,8 +42,14 @@ def template_problems(template: str) -> list[str]:
             continue
         shown = token if len(token) <= 30 else token[:27] + "…"
         problems.append(
-            f"'{shown}' is not a placeholder: use a name in braces such as {{character}}, "
-            "or write {{ and }} for a literal brace"
+            Message(
+                "'{token}' is not a placeholder: use a name in braces such as {example}, "
+                "or write {open} and {close} for a literal brace",
+                token=shown,
+                example="{character}",
+                open="{{",
+                close="}}",
+            )
         )
     return problems
 

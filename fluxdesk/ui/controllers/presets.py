@@ -132,7 +132,8 @@ class PresetController(QObject):
                 )
             )
         if outcome.problems:
-            parts.append(core_text(outcome.problems[0]) + ".")
+            problem = core_text(outcome.problems[0].text)
+            parts.append(self.tr("Not imported: {problem}.").format(problem=problem))
         self.message.emit(" ".join(parts) or self.tr("The file holds no presets."))
 
     def _set_library(self, library: PresetLibrary) -> None:
@@ -141,10 +142,10 @@ class PresetController(QObject):
         self._reported.update(str(p) for p in fresh)
         if len(fresh) == 1:
             text = self.tr("A preset file could not be used: {problem}.")
-            self.message.emit(text.format(problem=fresh[0]))
+            self.message.emit(text.format(problem=core_text(fresh[0].text)))
         elif fresh:
             text = self.tr(
                 "{n} preset files could not be used (see Edit presets). First: {problem}."
             )
-            self.message.emit(text.format(n=len(fresh), problem=fresh[0]))
+            self.message.emit(text.format(n=len(fresh), problem=core_text(fresh[0].text)))
         self.library_changed.emit(library)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from fluxdesk.core.presets import Preset, PresetLibrary, unique_id
 from fluxdesk.core.prompt_state import PromptState
 from fluxdesk.ui.controllers.presets import PresetController
-from fluxdesk.ui.i18n import preset_text
+from fluxdesk.ui.i18n import core_text, preset_text
 from fluxdesk.ui.presets.preset_form import PresetForm
 from fluxdesk.ui.prompt_panel.style import wrapped
 
@@ -184,7 +184,9 @@ class PresetEditorDialog(QDialog):
         self._selecting = False
         errors = library.errors
         self.file_problems.setText(
-            "\n".join(self.tr("Not loaded: {problem}").format(problem=p) for p in errors)
+            "\n".join(
+                self.tr("Not loaded: {problem}").format(problem=core_text(p.text)) for p in errors
+            )
         )
         self.file_problems.setVisible(bool(errors))
         if chosen and not self._draft:

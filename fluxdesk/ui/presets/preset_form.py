@@ -174,8 +174,9 @@ class PresetForm(QWidget):
         )
 
     def problems_text(self) -> list[str]:
+        """What is wrong with the preset as edited, in the UI language."""
         preset = self.preset()
-        return check_preset(preset) if preset else []
+        return [core_text(problem) for problem in check_preset(preset)] if preset else []
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in (

@@ -102,6 +102,20 @@ def check_v8(db: sqlite3.Connection) -> None:
     assert not db.execute("PRAGMA foreign_key_check").fetchall()
 
 
+def check_v9(db: sqlite3.Connection) -> None:
+    assert "error_message_json" in columns(db, "jobs")
+    # Old failures keep their English text, with no template (they show as they were).
+    assert db.execute(
+        "SELECT error_message, error_message_json FROM jobs WHERE id = 'job-moderated'"
+    ).fetchone() == ("refused", None)
+    assert (
+        db.execute("SELECT COUNT(*) FROM jobs WHERE error_message_json IS NULL").fetchone()[0] == 4
+    )
+    # The v8 batch came through: its page still accepts the inked result.
+    assert db.execute("SELECT accepted_job FROM batch_pages").fetchall() == [("job-inked",)]
+    assert db.execute("SELECT COUNT(*) FROM batch_jobs").fetchone()[0] == 1
+
+
 STEP_CHECKS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: check_v2,
     3: check_v3,
@@ -110,6 +124,7 @@ STEP_CHECKS: dict[int, Callable[[sqlite3.Connection], None]] = {
     6: check_v6,
     7: check_v7,
     8: check_v8,
+    9: check_v9,
 }
 
 
