@@ -36,7 +36,7 @@ PAD = 8
 TILE = 148  # grid: default thumbnail square (the dock fits it to its width)
 TILE_TEXT = 34  # grid: two short lines under it
 
-_STATE_TEXT = {
+STATE_TEXT = {
     JobState.queued: QT_TRANSLATE_NOOP("HistoryDelegate", "Queued"),
     JobState.submitting: QT_TRANSLATE_NOOP("HistoryDelegate", "Sending…"),
     JobState.running: QT_TRANSLATE_NOOP("HistoryDelegate", "Generating"),
@@ -65,7 +65,7 @@ def state_label(row: JobRow) -> str:
         return translate("HistoryDelegate", "Expired")
     if row.state is JobState.cancelled and row.error_kind == "not_sent":
         return translate("HistoryDelegate", "Not sent")
-    text = translate("HistoryDelegate", _STATE_TEXT[row.state])
+    text = translate("HistoryDelegate", STATE_TEXT[row.state])
     if row.state is JobState.running and row.progress:
         text += f" {row.progress:.0%}"
     return text

@@ -7,7 +7,7 @@ import html
 import time
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,10 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fluxdesk.core.api.catalog import get_model
+from fluxdesk.core.errors import FluxError
 from fluxdesk.core.history.diff import Change, EntryDiff
 from fluxdesk.core.jobs import JobState
-from fluxdesk.ui.history_delegate import state_label
+from fluxdesk.ui.history_delegate import STATE_TEXT, state_label
 from fluxdesk.ui.history_rows import JobRow
+from fluxdesk.ui.i18n import core_text, translate
 
 PREVIEW = 220
 
@@ -145,7 +148,12 @@ class EntryDiffDialog(QDialog):
         ]
         self.table.setRowCount(len(rows))
         for number, change in enumerate(rows):
-            for column, text in enumerate((change.name, change.before, change.after)):
+            name = _field_name(change.name, self._diff.after.model)
+            values = (
+                _field_value(change.name, change.before),
+                _field_value(change.name, change.after),
+            )
+            for column, text in enumerate((name, *values)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if change.changed:
@@ -157,3 +165,30 @@ class EntryDiffDialog(QDialog):
     @Slot(bool)
     def _on_show_all_toggled(self, on: bool) -> None:
         self._fill(show_all=on)
+
+
+_FIELD_NAMES = {
+    "model": QT_TRANSLATE_NOOP("EntryDiffDialog", "Model"),
+    "seed": QT_TRANSLATE_NOOP("EntryDiffDialog", "Seed"),
+    "inputs": QT_TRANSLATE_NOOP("EntryDiffDialog", "Inputs"),
+    "state": QT_TRANSLATE_NOOP("EntryDiffDialog", "State"),
+    "cost": QT_TRANSLATE_NOOP("EntryDiffDialog", "Cost"),
+    "time": QT_TRANSLATE_NOOP("EntryDiffDialog", "Time"),
+}
+
+
+def _field_name(name: str, model: str) -> str:
+    """The row's name in the UI language: a parameter by its label in the model's catalog."""
+    if name in _FIELD_NAMES:
+        return translate("EntryDiffDialog", _FIELD_NAMES[name])
+    try:
+        spec = get_model(model).field(name)
+    except FluxError:  # a model of another provider, or one this version no longer knows
+        spec = None
+    return core_text(spec.label) if spec is not None else name
+
+
+def _field_value(name: str, value: str) -> str:
+    if name == "state" and value in {state.value for state in JobState}:
+        return translate("HistoryDelegate", STATE_TEXT[JobState(value)])
+    return core_text(value)

@@ -818,6 +818,30 @@
         <source>Show settings that did not change</source>
         <translation>変更のない設定も表示</translation>
     </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>入力画像</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>生成時間</translation>
+    </message>
 </context>
 <context>
     <name>ExpandOptions</name>
@@ -4963,6 +4987,10 @@ A number: repeatable results; variations use the next seeds.</source>
     <message>
         <source>&apos;{name}&apos; is built in and read-only; duplicate it to change it.</source>
         <translation>「{name}」は内蔵のため編集できません。変更するには複製してください。</translation>
+    </message>
+    <message>
+        <source>≈ {credits}</source>
+        <translation>約 {credits}</translation>
     </message>
     <message>
         <source>No history entry &apos;{entry}&apos;. Use an id from &apos;fluxdesk history list&apos;.</source>

@@ -12,6 +12,7 @@ from typing import Any
 
 from fluxdesk.core.api.pricing import format_credits
 from fluxdesk.core.history.records import JobRecord
+from fluxdesk.core.messages import Message
 
 # Words, runs of punctuation and runs of spaces: "bold lines," vs "bold lines, darker" is
 # one added ", darker", not a changed "lines,".
@@ -81,7 +82,7 @@ def _credits(record: JobRecord) -> str:
     if record.cost is not None:
         return format_credits(record.cost)
     if record.price_estimate is not None:
-        return "≈ " + format_credits(record.price_estimate)
+        return Message("≈ {credits}", credits=format_credits(record.price_estimate))
     return "—"
 
 

@@ -140,7 +140,7 @@ def test_compare_two_entries(qtbot: QtBot, filled) -> None:
     dialog = dialogs[0]
     assert "thin" in dialog.prompt.toPlainText() and "bold" in dialog.prompt.toPlainText()
     names = [dialog.table.item(n, 0).text() for n in range(dialog.table.rowCount())]
-    assert "seed" in names and "model" not in names  # only what changed
+    assert names == ["Seed", "Cost", "Time"]  # only what changed, and what each step cost
     dialog.close()
 
 

@@ -109,6 +109,13 @@ def test_a_failure_reason_is_japanese_after_a_restart(
     qtbot.addWidget(dialog)
     reasons = [label.text() for label in dialog.findChildren(QLabel, "diffReason")]
     assert reasons == [FAILURES["job-offline"][1], FAILURES["job-disk"][1]]
+    dialog.show_all.setChecked(True)
+    table = {
+        dialog.table.item(n, 0).text(): dialog.table.item(n, 1).text()
+        for n in range(dialog.table.rowCount())
+    }
+    assert {"シード", "状態", "費用", "生成時間"} <= set(table)  # the names in Japanese too
+    assert table["状態"] == "失敗" and "クレジット" in table["費用"]
 
     if folder := os.environ.get("FLUXDESK_SCREENSHOTS"):
         built.window.history_dock.grab().save(str(Path(folder) / "ja_failure_reasons.png"))
