@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QPoint,
     QSize,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -154,7 +155,12 @@ class HistoryDock(QDockWidget):
         self._build_actions()
         for source in (model.modelReset, model.rowsInserted, model.rowsRemoved):
             source.connect(self._on_model_changed)
-        model.dataChanged.connect(self._on_model_changed)
+        # 24 running jobs change rows many times a second: the summary follows once a turn.
+        self._summary_due = QTimer(self)
+        self._summary_due.setSingleShot(True)
+        self._summary_due.setInterval(0)
+        self._summary_due.timeout.connect(self._on_model_changed)
+        model.dataChanged.connect(self._on_model_data_changed)
         self._on_model_changed()
 
     def _build_actions(self) -> None:
@@ -370,6 +376,10 @@ class HistoryDock(QDockWidget):
         row = self.current_row()
         if row is not None and row.state is JobState.succeeded:
             self.show_requested.emit(row.id)
+
+    @Slot()
+    def _on_model_data_changed(self) -> None:
+        self._summary_due.start()
 
     @Slot()
     def _on_model_changed(self) -> None:

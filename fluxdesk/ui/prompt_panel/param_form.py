@@ -101,6 +101,8 @@ class ParamForm(QWidget):
     # --- building -------------------------------------------------------------------------------
 
     def set_spec(self, spec: ModelSpec) -> None:
+        if spec == self._spec and self._body is not None:
+            return  # the same model again (its catalog was published anew): nothing to rebuild
         self._spec = spec
         if self._body is not None:
             # Hidden and deleted as a child: unparented it would flash up as a window of its
