@@ -1,12 +1,13 @@
 """The window starts without the heavy image libraries: OpenCV, SciPy and psd-tools cost about
-0.4 s to import, and only the features that use them (in workers) load them."""
+0.4 s to import, and only the features that use them (in workers) load them. The built-in
+emulators load only in demo mode."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-HEAVY = ("cv2", "scipy", "psd_tools")
+HEAVY = ("cv2", "scipy", "psd_tools", "fluxdesk.emulator")  # the emulators: demo mode only
 
 
 def test_importing_the_app_leaves_the_heavy_libraries_unloaded() -> None:

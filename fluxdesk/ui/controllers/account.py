@@ -7,7 +7,7 @@ import dataclasses
 import logging
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -17,9 +17,11 @@ from fluxdesk.core.config import Preferences
 from fluxdesk.core.errors import ConfigError, FluxError, SecretStoreUnavailable
 from fluxdesk.core.logs import register_secret
 from fluxdesk.core.secrets import KeySource, ResolvedKey, SecretStore, resolve_api_key
-from fluxdesk.emulator import EmulatorServer, start_emulator
 from fluxdesk.ui.i18n import core_text, translate
 from fluxdesk.ui.workers import TaskResult, TaskRunner
+
+if TYPE_CHECKING:  # the emulator is loaded for demo mode only
+    from fluxdesk.emulator import EmulatorServer
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +139,8 @@ class AccountController(QObject):
     def start_demo(self) -> None:
         if self._emulator is None:
             # Binding two loopback sockets takes a millisecond: fine on the GUI thread.
+            from fluxdesk.emulator import start_emulator  # demo mode only: not at every start
+
             self._emulator = start_emulator(latency=DEMO_LATENCY, min_polls=1)
         api = FluxApi(self._emulator.base_url, DEMO_KEY)
         self._set_key_state(KeyState.missing)

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -50,11 +50,13 @@ from fluxdesk.core.secrets import (
     SecretStore,
     resolve_api_key,
 )
-from fluxdesk.emulator.comfy import ComfyEmulator, start_comfy_emulator
-from fluxdesk.emulator.fal import FalEmulator, start_fal_emulator
 from fluxdesk.ui.controllers.account import DEMO_KEY, DEMO_LATENCY, AccountController
 from fluxdesk.ui.i18n import core_text, translate
 from fluxdesk.ui.workers import TaskResult, TaskRunner
+
+if TYPE_CHECKING:  # the emulators are loaded for demo mode only
+    from fluxdesk.emulator.comfy import ComfyEmulator
+    from fluxdesk.emulator.fal import FalEmulator
 
 log = logging.getLogger(__name__)
 
@@ -276,11 +278,15 @@ class ProvidersController(QObject):
         """Built-in emulators for the providers that are not set up (binding is quick)."""
         if self._fal_key is None:
             if self._demo_fal is None:
+                from fluxdesk.emulator.fal import start_fal_emulator  # demo mode only
+
                 self._demo_fal = start_fal_emulator(latency=DEMO_LATENCY, min_polls=1)
             self._fal_url, self._fal_key = self._demo_fal.base_url, DEMO_KEY
             self._fal_demo = True
         if not self._comfy.connected and not self._comfy_configured:
             if self._demo_comfy is None:
+                from fluxdesk.emulator.comfy import start_comfy_emulator  # demo mode only
+
                 self._demo_comfy = start_comfy_emulator(latency=DEMO_LATENCY, min_polls=1)
             url = self._demo_comfy.base_url
             lists = ServerLists(loras=("ink-lines-v2.safetensors", "manga-screentone.safetensors"))
