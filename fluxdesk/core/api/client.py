@@ -66,18 +66,7 @@ def _expired(status: int) -> ResultExpired:
 class FluxApi(KeyedClient):
     """One configured API account: base URL, key, timeouts and retry rules."""
 
-    def __init__(
-        self,
-        base_url: str,
-        api_key: str | None,
-        *,
-        session: requests.Session | None = None,
-        timeouts: Timeouts | None = None,
-        retry: RetryPolicy | None = None,
-    ) -> None:
-        super().__init__(
-            base_url, api_key, _expired, session=session, timeouts=timeouts, retry=retry
-        )
+    gone = staticmethod(_expired)
 
     @property
     def has_key(self) -> bool:

@@ -12,7 +12,7 @@ import random
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import requests
@@ -358,13 +358,14 @@ def retry_transient(
 class KeyedClient:
     """What an HTTP API client holds: its base URL (https, or http on this machine only), the
     key, one session, timeouts, retry rules and a downloader for results. The key is never in
-    the repr."""
+    the repr. Subclasses name the error for a result the API no longer has (`gone`)."""
+
+    gone: ClassVar[GoneError]
 
     def __init__(
         self,
         base_url: str,
         api_key: str | None,
-        gone: GoneError,
         *,
         session: requests.Session | None = None,
         timeouts: Timeouts | None = None,
@@ -377,7 +378,7 @@ class KeyedClient:
         self.retry = retry or RetryPolicy()
         self._user_agent = f"FluxDesk/{__version__}"
         self._downloader = Downloader(
-            self._session, self._timeouts, self.retry, self._user_agent, gone
+            self._session, self._timeouts, self.retry, self._user_agent, type(self).gone
         )
 
     def __repr__(self) -> str:

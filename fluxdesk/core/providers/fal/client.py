@@ -30,8 +30,6 @@ from fluxdesk.core.api.models import (
 from fluxdesk.core.api.pricing import estimate_credits
 from fluxdesk.core.api.transfer import (
     KeyedClient,
-    RetryPolicy,
-    Timeouts,
     detail_problems,
     detail_text,
     json_or_empty,
@@ -102,18 +100,7 @@ class FalProvider(KeyedClient):
     label = "fal.ai"
     billing = Billing.usd
 
-    def __init__(
-        self,
-        base_url: str,
-        api_key: str | None,
-        *,
-        session: requests.Session | None = None,
-        timeouts: Timeouts | None = None,
-        retry: RetryPolicy | None = None,
-    ) -> None:
-        super().__init__(
-            base_url, api_key, _expired, session=session, timeouts=timeouts, retry=retry
-        )
+    gone = staticmethod(_expired)
 
     # --- models -------------------------------------------------------------------------------
 
