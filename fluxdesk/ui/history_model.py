@@ -24,7 +24,7 @@ from fluxdesk.core.api.catalog import get_model
 from fluxdesk.core.errors import InputError
 from fluxdesk.core.history.search import HistoryQuery
 from fluxdesk.core.jobs import JobId, JobUpdate
-from fluxdesk.ui.history_rows import JobRow, RowCache, ThumbnailCache
+from fluxdesk.ui.history_rows import JobRow, RowCache, RowThumbnails, ThumbnailCache
 from fluxdesk.ui.i18n import translate
 from fluxdesk.ui.text import count_text
 
@@ -56,7 +56,7 @@ class HistoryModel(QStringListModel):
         self._ids: list[JobId] = []
         self._position: dict[JobId, int] = {}
         self._active: set[JobId] = set()  # jobs this window is running now
-        self._waiting: dict[str, set[JobId]] = {}  # thumbnails asked for, and their rows
+        self._row_thumbnails = RowThumbnails(self.thumbnails)
         self._loaded = False
         self.cache.rows_arrived.connect(self._on_cache_rows_arrived)
         self.thumbnails.arrived.connect(self._on_thumbnails_arrived)
@@ -136,7 +136,7 @@ class HistoryModel(QStringListModel):
             and (row := self.cache.peek(job_id)) is not None
             and row.accepted_by(query)
         ]
-        self._waiting.clear()
+        self._row_thumbnails.forget()
         self.query = query
         self._ids = sorted(live, key=self._created, reverse=True) + list(ids) if live else ids
         self._reindex()
@@ -233,16 +233,11 @@ class HistoryModel(QStringListModel):
     # --- thumbnails -------------------------------------------------------------------------
 
     def thumbnail(self, row: JobRow) -> QPixmap | None:
-        if row.result_sha is None or row.result_path is None:
-            return None
-        pixmap = self.thumbnails.get(row.result_sha, row.result_path)
-        if pixmap is None:
-            self._waiting.setdefault(row.result_sha, set()).add(row.id)
-        return pixmap
+        return self._row_thumbnails.get(row)
 
     @Slot(str)
     def _on_thumbnails_arrived(self, sha256: str) -> None:
-        for job_id in self._waiting.pop(sha256, ()):
+        for job_id in self._row_thumbnails.arrived(sha256):
             self._changed(job_id, [Qt.ItemDataRole.DecorationRole])
 
 

@@ -334,3 +334,27 @@ class ThumbnailCache(QObject):
         while len(self._pixmaps) > self._capacity:
             self._pixmaps.popitem(last=False)
         self.arrived.emit(sha256)
+
+
+class RowThumbnails:
+    """A model's view of the thumbnail cache: a row's thumbnail if it is made, and which rows
+    asked for one that is still being made (`arrived` names them, to repaint)."""
+
+    def __init__(self, cache: ThumbnailCache) -> None:
+        self.cache = cache
+        self._waiting: dict[str, set[JobId]] = {}
+
+    def get(self, row: JobRow) -> QPixmap | None:
+        if row.result_sha is None or row.result_path is None:
+            return None
+        pixmap = self.cache.get(row.result_sha, row.result_path)
+        if pixmap is None:
+            self._waiting.setdefault(row.result_sha, set()).add(row.id)
+        return pixmap
+
+    def arrived(self, sha256: str) -> set[JobId]:
+        return self._waiting.pop(sha256, set())
+
+    def forget(self) -> None:
+        """The model's rows changed: nothing waits any more."""
+        self._waiting.clear()

@@ -4,13 +4,12 @@ settings it reused). Shares the row and thumbnail caches with the list. GUI thre
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
-from PySide6.QtGui import QPixmap
 
 from fluxdesk.core.history.diff import Change, prompt_diff
 from fluxdesk.core.history.lineage import Forest
 from fluxdesk.core.jobs import JobId, JobUpdate
 from fluxdesk.ui.history_model import ID_ROLE, ROW_ROLE, tooltip
-from fluxdesk.ui.history_rows import JobRow, RowCache, ThumbnailCache
+from fluxdesk.ui.history_rows import JobRow, RowCache, RowThumbnails, ThumbnailCache
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ROOT = -1
@@ -22,13 +21,12 @@ class LineageModel(QAbstractItemModel):
     ) -> None:
         super().__init__(parent)
         self._rows = rows
-        self._thumbnails = thumbnails
         self._ids: list[JobId] = []  # node number -> entry
         self._number: dict[JobId, int] = {}
         self._parent: list[int] = []
         self._children: dict[int, list[int]] = {_ROOT: []}
         self._row_in_parent: list[int] = []
-        self._waiting: dict[str, set[JobId]] = {}
+        self._row_thumbnails = RowThumbnails(thumbnails)
         rows.rows_arrived.connect(self._on_rows_arrived)
         thumbnails.arrived.connect(self._on_thumbnails_arrived)
 
@@ -36,7 +34,7 @@ class LineageModel(QAbstractItemModel):
         self.beginResetModel()
         self._ids, self._number, self._parent = [], {}, []
         self._children, self._row_in_parent = {_ROOT: []}, []
-        self._waiting.clear()
+        self._row_thumbnails.forget()
         stack = [(root, _ROOT) for root in reversed(forest.roots)]
         while stack:  # depth first, iterative: a long chain of iterations is no problem
             job_id, parent = stack.pop()
@@ -96,7 +94,7 @@ class LineageModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(index.internalId(), row)
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._thumbnail(row)
+            return self._row_thumbnails.get(row)
         return None
 
     def _tooltip(self, number: int, row: JobRow) -> str:
@@ -116,14 +114,6 @@ class LineageModel(QAbstractItemModel):
     def _neighbours(self, number: int) -> list[JobId]:
         """Rows around a missing one, in tree order: what scrolls into view next."""
         return self._ids[max(0, number - 40) : number + 120]
-
-    def _thumbnail(self, row: JobRow) -> QPixmap | None:
-        if row.result_sha is None or row.result_path is None:
-            return None
-        pixmap = self._thumbnails.get(row.result_sha, row.result_path)
-        if pixmap is None:
-            self._waiting.setdefault(row.result_sha, set()).add(row.id)
-        return pixmap
 
     def index_for(self, job_id: JobId) -> QModelIndex:
         number = self._number.get(job_id)
@@ -149,7 +139,7 @@ class LineageModel(QAbstractItemModel):
 
     @Slot(str)
     def _on_thumbnails_arrived(self, sha256: str) -> None:
-        for job_id in self._waiting.pop(sha256, ()):
+        for job_id in self._row_thumbnails.arrived(sha256):
             self._changed(job_id, [Qt.ItemDataRole.DecorationRole])
 
     @Slot(object)
