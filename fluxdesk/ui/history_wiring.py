@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from fluxdesk.core.history.diff import EntryDiff
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 
 class HistoryWiring(QObject):
+    brief = Signal(str)  # a passing note for the status bar
+
     def __init__(
         self, window: QMainWindow, dock: HistoryDock, parts: Parts, prompt_panel: PromptPanel
     ) -> None:
@@ -82,8 +84,7 @@ class HistoryWiring(QObject):
         references = self._generation.reference_paths(row.request)
         self._prompt_panel.set_state(replace(state, references=references))  # as it was sent
         self._generation.note_settings_reused(job_id)
-        if isinstance(window := self._window, QMainWindow):
-            window.statusBar().showMessage(self.tr("Settings restored from that entry."), 4000)
+        self.brief.emit(self.tr("Settings restored from that entry."))
 
     @Slot(object)
     def _on_dock_reuse_seed_requested(self, job_id: JobId) -> None:

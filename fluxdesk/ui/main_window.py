@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         parts.generation.jobs_started.connect(self._on_generation_jobs_started)
 
         self.history_wiring = HistoryWiring(self, dock, parts, self.prompt_panel)
+        self.history_wiring.brief.connect(self.status.show_brief)
         sources = (parts.generation, parts.history, parts.account, parts.providers)
         for source in (*sources, parts.history_edits, parts.recovery, parts.backup):
             source.message.connect(self.status.show_message)

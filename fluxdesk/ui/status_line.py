@@ -37,6 +37,7 @@ class StatusLine(QObject):
         if text:
             self._bar.showMessage(text, MESSAGE_MS)
 
+    @Slot(str)
     def show_brief(self, text: str) -> None:
         """A passing note (jobs started, settings restored)."""
         self._bar.showMessage(text, MESSAGE_MS // 2)

@@ -135,7 +135,7 @@ class ToolsWiring(QObject):
     @Slot(str)
     def _on_message(self, text: str) -> None:
         if text:
-            self._window.statusBar().showMessage(text, 8000)
+            self._window.status.show_message(text)
 
     @Slot()
     def open_preset_editor(self) -> None:

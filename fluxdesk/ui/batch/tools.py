@@ -271,4 +271,4 @@ class BatchTools(QObject):
     @Slot(str)
     def _on_message(self, text: str) -> None:
         if text:
-            self._window().statusBar().showMessage(text, 8000)
+            self._window().status.show_message(text)
