@@ -52,7 +52,6 @@ from fluxdesk.ui.i18n import install_translations, resolve_language, translate
 from fluxdesk.ui.main_window import MainWindow, Parts
 from fluxdesk.ui.preferences_keeper import PreferencesKeeper
 from fluxdesk.ui.studio_tools import build_studio_tools
-from fluxdesk.ui.warmup import Warmup
 from fluxdesk.ui.window_state import WindowState
 from fluxdesk.ui.workers import JobRunner
 
@@ -113,7 +112,6 @@ class Built:
         self.parts.recovery.start()
         if self.batch is not None:
             self.batch.start()  # after recovery: it re-sends only what recovery did not take
-        Warmup(self.window).start()
         if self.window_lock is None:
             self.window.history_dock.notice.show_text(
                 translate(
